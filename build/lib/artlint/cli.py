@@ -1,0 +1,80 @@
+"""The ``artlint`` command line.
+
+Only argparse is imported at start-up; the engine and its libraries load when there is
+something to lint, so ``artlint --version`` and ``--help`` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from artlint import __version__
+
+EXIT_ERROR = 2
+
+
+def _codes(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="artlint",
+        description="Lint article files: YAML front matter and HTML body.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or directories to lint (default: the current directory)",
+    )
+    parser.add_argument(
+        "--output-format",
+        choices=("text", "json"),
+        default="text",
+        help="how to report violations (default: text)",
+    )
+    parser.add_argument(
+        "--select",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="comma-separated rule codes, prefixes or names to run (default: all default rules)",
+    )
+    parser.add_argument(
+        "--ignore",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="comma-separated rule codes, prefixes or names not to run",
+    )
+    parser.add_argument("--version", action="version", version=f"artlint {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from artlint.api import lint_paths
+    from artlint.registry import UnknownRuleError, check_selectors
+    from artlint.report import EXIT_ERROR as REPORT_EXIT_ERROR
+    from artlint.reporters import get_reporter
+    from artlint.schema import SchemaError
+    from artlint.settings import Settings
+
+    try:
+        check_selectors(args.select + args.ignore)
+    except UnknownRuleError as error:
+        print(f"artlint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    settings = Settings(select=tuple(args.select), ignore=tuple(args.ignore))
+    try:
+        report = lint_paths(args.paths or ["."], settings=settings)
+    except SchemaError as error:
+        print(f"artlint: error: {error}", file=sys.stderr)
+        return REPORT_EXIT_ERROR
+    get_reporter(args.output_format)(report, sys.stdout)
+    return report.exit_code

@@ -1,0 +1,136 @@
+"""The engine: runs the selected rules over an article and turns findings into violations.
+
+Rules report findings as text offsets; here they get their line and column, their severity
+and their rule's code and name.  A rule that raises does not stop the run: it becomes an
+``AL900`` violation naming the rule.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from artlint.article import Article
+from artlint.context import RuleContext
+from artlint.registry import select_rules
+from artlint.rule import Finding, Rule, Target
+from artlint.settings import Settings
+from artlint.source import Source, UndecodableError
+from artlint.violation import FixEdit, Violation, ViolationFix
+
+logger = logging.getLogger(__name__)
+
+UNREADABLE = ("IO001", "unreadable-file")
+INTERNAL_ERROR = ("AL900", "internal-error")
+
+
+def _violation(article: Article, rule: type[Rule], finding: Finding) -> Violation:
+    lines = article.source.lines
+    start, end = lines.position(finding.start), lines.position(finding.end)
+    fix = None
+    if finding.fix is not None:
+        edits = []
+        for edit in finding.fix.edits:
+            edit_start, edit_end = lines.position(edit.start), lines.position(edit.end)
+            edits.append(
+                FixEdit(
+                    line=edit_start.line,
+                    column=edit_start.column,
+                    end_line=edit_end.line,
+                    end_column=edit_end.column,
+                    content=edit.content,
+                    start=edit.start,
+                    end=edit.end,
+                )
+            )
+        fix = ViolationFix(
+            applicability=finding.fix.applicability,
+            message=finding.fix.message,
+            edits=tuple(edits),
+        )
+    return Violation(
+        path=article.path,
+        code=rule.code,
+        name=rule.name,
+        message=finding.message,
+        severity=rule.severity,
+        line=start.line,
+        column=start.column,
+        end_line=end.line,
+        end_column=end.column,
+        fix=fix,
+        start=finding.start,
+        end=finding.end,
+    )
+
+
+def _engine_violation(
+    path: str, kind: tuple[str, str], message: str, line: int = 1, column: int = 1
+) -> Violation:
+    from artlint.registry import find_rule
+
+    rule = find_rule(kind[0])
+    assert rule is not None
+    return Violation(
+        path=path,
+        code=kind[0],
+        name=kind[1],
+        message=message,
+        severity=rule.severity,
+        line=line,
+        column=column,
+        end_line=line,
+        end_column=column,
+    )
+
+
+def lint_article(article: Article, settings: Settings) -> list[Violation]:
+    """Run every selected rule over ``article``; violations sorted by position."""
+    ctx = RuleContext(article, settings)
+    violations: list[Violation] = []
+    for rule in select_rules(settings.select, settings.ignore):
+        if rule.target is Target.ENGINE:
+            continue
+        try:
+            findings = list(rule().check(ctx))
+        except Exception as error:
+            logger.debug("rule %s failed on %s", rule.code, article.path, exc_info=True)
+            violations.append(
+                _engine_violation(
+                    article.path,
+                    INTERNAL_ERROR,
+                    f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}",
+                )
+            )
+            continue
+        violations.extend(_violation(article, rule, finding) for finding in findings)
+    violations.sort(key=lambda violation: violation.sort_key)
+    return violations
+
+
+def _is_selected(code: str, settings: Settings) -> bool:
+    return any(rule.code == code for rule in select_rules(settings.select, settings.ignore))
+
+
+def lint_bytes(data: bytes, path: str, settings: Settings) -> list[Violation]:
+    """Decode and lint one file's bytes."""
+    try:
+        source = Source.from_bytes(data)
+    except UndecodableError as error:
+        if not _is_selected(UNREADABLE[0], settings):
+            return []
+        line, column = error.position
+        return [_engine_violation(path, UNREADABLE, error.reason, line, column)]
+    return lint_article(Article.parse(source, path), settings)
+
+
+def lint_file(path: Path, display: str, settings: Settings) -> list[Violation]:
+    """Read and lint one file; a file that cannot be read is an IO001 violation."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        if not _is_selected(UNREADABLE[0], settings):
+            return []
+        reason = error.strerror or type(error).__name__
+        return [_engine_violation(display, UNREADABLE, f"cannot read file: {reason}")]
+    return lint_bytes(data, display, settings)

@@ -1,0 +1,1 @@
+"""JSON Schemas shipped with artlint, read through ``importlib.resources``."""

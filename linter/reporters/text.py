@@ -1,0 +1,40 @@
+"""``--output-format text``: ``path:line:col: CODE message`` lines and a summary."""
+
+from __future__ import annotations
+
+import os
+from typing import TextIO
+
+from artlint.report import Report
+from artlint.rule import Severity
+
+_BOLD, _RED, _YELLOW, _CYAN, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[0m"
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def write_text(report: Report, stream: TextIO) -> None:
+    colour = use_colour(stream)
+    for violation in sorted(report.violations, key=lambda violation: violation.sort_key):
+        location = f"{violation.path}:{violation.line}:{violation.column}:"
+        code = violation.code
+        if colour:
+            tint = _RED if violation.severity is Severity.ERROR else _YELLOW
+            location = f"{_BOLD}{location}{_RESET}"
+            code = f"{tint}{_BOLD}{code}{_RESET}"
+        stream.write(f"{location} {code} {violation.message}\n")
+    summary = (
+        f"Found {_plural(len(report.violations), 'violation')}"
+        f" in {_plural(len(report.files), 'file')}."
+    )
+    stream.write(f"{_CYAN}{summary}{_RESET}\n" if colour else f"{summary}\n")

@@ -1,0 +1,318 @@
+"""Validate front matter against a JSON Schema and place each error in the file.
+
+Loading and compiling a schema happens once per process and schema (``compiled_schema``);
+jsonschema is imported only here, and only when a schema rule runs.
+
+Each jsonschema error becomes a :class:`SchemaFinding` with the code of the rule that owns
+it (FM100-FM104) and a span found by walking the error's JSON path through the YAML spans:
+
+* ``required``: at the opening fence (or the key of the mapping that lacks the field);
+* ``additionalProperties``: at each unexpected key;
+* everything else: from the key to the end of its value (or the list item).
+
+Messages show the text the author wrote, not the value YAML made of it, so
+``date: 2021-05-27`` is reported as ``'2021-05-27'`` and ``title: yes`` as ``yes`` read as a
+boolean.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from artlint.formats import RFC2822_EXAMPLE, InsecureImageUrl, format_checker
+from artlint.frontmatter import FrontMatter
+from artlint.yamldata import FieldSpan, JsonPath
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
+
+DEFAULT_SCHEMA_NAME = "article.schema.json"
+DEFAULT_SCHEMA_URI = "artlint://schemas/article.schema.json"
+
+REQUIRED_FIELD = "FM101"
+DATE_FORMAT = "FM102"
+IMAGE_URL = "FM103"
+IMAGE_URL_INSECURE = "FM104"
+OTHER = "FM100"
+
+_EMPTY_KEYWORDS = frozenset({"type", "minLength", "pattern", "minItems", "minProperties"})
+_YAML_TYPE_NAMES = {
+    "boolean": "a boolean",
+    "integer": "a number",
+    "number": "a number",
+    "null": "empty (null)",
+    "timestamp": "a timestamp",
+    "mapping": "a mapping",
+    "sequence": "a list",
+    "string": "a string",
+}
+
+
+class SchemaError(Exception):
+    """The schema file cannot be read or is not a valid JSON Schema."""
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaFinding:
+    code: str
+    start: int
+    end: int
+    message: str
+
+
+def read_default_schema() -> dict[str, Any]:
+    text = resources.files("artlint.schemas").joinpath(DEFAULT_SCHEMA_NAME).read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def _read_schema(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        return read_default_schema()
+    try:
+        loaded = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise SchemaError(f"{path}: cannot read schema: {error}") from None
+    except json.JSONDecodeError as error:
+        raise SchemaError(
+            f"{path}:{error.lineno}:{error.colno}: schema is not valid JSON: {error.msg}"
+        ) from None
+    if not isinstance(loaded, dict):
+        raise SchemaError(f"{path}: a JSON Schema must be an object")
+    return loaded
+
+
+@functools.lru_cache(maxsize=8)
+def compiled_schema(path: Path | None = None) -> Validator:
+    """A validator for the schema at ``path`` (the shipped default when None)."""
+    from jsonschema import exceptions, validators
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    schema = _read_schema(path)
+    default = Resource.from_contents(read_default_schema(), default_specification=DRAFT202012)
+    registry: Registry[Any] = Registry().with_resource(DEFAULT_SCHEMA_URI, default)
+    cls = validators.validator_for(schema, default=validators.Draft202012Validator)
+    try:
+        cls.check_schema(schema)
+    except exceptions.SchemaError as error:
+        where = "/".join(str(part) for part in error.absolute_path) or "(root)"
+        raise SchemaError(f"{path}: not a valid JSON Schema at {where}: {error.message}") from None
+    return cls(schema, registry=registry, format_checker=format_checker())
+
+
+def _dotted(path: JsonPath) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "front matter"
+
+
+def _shown(span: FieldSpan | None, value: Any) -> str:
+    """The value as the author wrote it."""
+    if span is not None and span.yaml_type not in ("mapping", "sequence"):
+        return repr(span.text)
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _is_empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, list | dict) and not value
+
+
+def _without(data: Any, path: JsonPath) -> Any:
+    """A copy of ``data`` with the entry at ``path`` removed (structure shared elsewhere)."""
+    head, *rest = path
+    if isinstance(data, dict):
+        if not rest:
+            return {key: value for key, value in data.items() if key != head}
+        return {**data, head: _without(data[head], tuple(rest))}
+    copy = list(data)
+    assert isinstance(head, int)
+    copy[head] = _without(copy[head], tuple(rest))
+    return copy
+
+
+def _closest_branch(errors: Iterable[ValidationError]) -> list[ValidationError]:
+    """The errors of the anyOf/oneOf branch the value came closest to matching.
+
+    jsonschema's ``best_match`` prefers errors high in the instance, so for ``cover: {image:
+    /logo.svg}`` it blames the "must be a string" branch.  A branch whose ``type`` the value
+    already has is the one the author meant; among those, the one with fewest errors.
+    """
+    branches: dict[Any, list[ValidationError]] = {}
+    for error in errors:
+        branch = error.relative_schema_path[0] if error.relative_schema_path else None
+        branches.setdefault(branch, []).append(error)
+
+    def distance(branch_errors: list[ValidationError]) -> tuple[bool, int]:
+        wrong_type = any(
+            error.validator == "type" and not error.relative_path for error in branch_errors
+        )
+        return wrong_type, len(branch_errors)
+
+    return min(branches.values(), key=distance)
+
+
+class _Placer:
+    """Turns jsonschema errors into findings placed in the file."""
+
+    def __init__(self, front_matter: FrontMatter, validator: Validator, text: str) -> None:
+        self.front_matter = front_matter
+        self.validator = validator
+        self.text = text
+        self.data = front_matter.data
+
+    def span_of(self, path: JsonPath) -> tuple[int, int]:
+        while path:
+            span = self.front_matter.spans.get(path)
+            if span is not None:
+                end = span.value_end
+                while end > span.start and self.text[end - 1] in " \t\r\n":
+                    end -= 1
+                return span.start, end
+            path = path[:-1]
+        return self.front_matter.open_start, self.front_matter.open_end
+
+    def key_span(self, path: JsonPath) -> tuple[int, int]:
+        span = self.front_matter.spans.get(path)
+        if span is None or span.key_start < 0:
+            return self.span_of(path)
+        return span.key_start, span.key_end
+
+    def finding(self, code: str, path: JsonPath, message: str) -> SchemaFinding:
+        start, end = self.span_of(path)
+        return SchemaFinding(code, start, end, message)
+
+    def is_required(self, path: JsonPath) -> bool:
+        """Whether the schema requires the field at ``path`` (checked by removing it)."""
+        if not path or not isinstance(path[-1], str):
+            return False
+        trimmed = _without(self.data, path)
+        return any(
+            error.validator == "required"
+            and tuple(error.absolute_path) == path[:-1]
+            and isinstance(error.validator_value, list)
+            and path[-1] in error.validator_value
+            for error in self.validator.iter_errors(trimmed)
+        )
+
+    def place(self, error: ValidationError) -> Iterator[SchemaFinding]:
+        if error.context:
+            for branch_error in _closest_branch(error.context):
+                yield from self.place(branch_error)
+            return
+        path = tuple(error.absolute_path)
+        span = self.front_matter.spans.get(path)
+        keyword = error.validator
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        value_format = schema.get("format")
+        if keyword == "required":
+            yield from self.place_required(error, path)
+        elif keyword == "additionalProperties" and isinstance(error.instance, dict):
+            yield from self.place_additional(error.instance, schema, path)
+        elif keyword in _EMPTY_KEYWORDS and _is_empty(error.instance) and self.is_required(path):
+            yield self.finding(REQUIRED_FIELD, path, f"required field {_dotted(path)!r} is empty")
+        elif value_format == "rfc2822":
+            shown = _shown(span, error.instance)
+            reason = f": {error.cause}" if error.cause else f" ({self.typed_as(span)})"
+            yield self.finding(
+                DATE_FORMAT,
+                path,
+                f"{_dotted(path)}: {shown} is not an RFC 2822 date{reason}"
+                f" (e.g. {RFC2822_EXAMPLE!r})",
+            )
+        elif value_format == "image-url":
+            shown = _shown(span, error.instance)
+            if isinstance(error.cause, InsecureImageUrl):
+                yield self.finding(
+                    IMAGE_URL_INSECURE, path, f"{_dotted(path)}: {shown} {error.cause}"
+                )
+            else:
+                reason = str(error.cause) if error.cause else self.typed_as(span)
+                yield self.finding(
+                    IMAGE_URL, path, f"{_dotted(path)}: {shown} is not a valid image URL: {reason}"
+                )
+        elif keyword == "type" and span is not None:
+            expected = error.validator_value
+            expected_text = " or ".join(expected) if isinstance(expected, list) else expected
+            if error.instance is None and not span.text:
+                message = f"{_dotted(path)}: is empty, expected {expected_text}"
+            else:
+                hint = (
+                    "; quote it if it is text" if span.yaml_type != "string" and span.text else ""
+                )
+                message = (
+                    f"{_dotted(path)}: {_shown(span, error.instance)} is {self.typed_as(span)},"
+                    f" expected {expected_text}{hint}"
+                )
+            yield self.finding(OTHER, path, message)
+        else:
+            yield self.finding(OTHER, path, f"{_dotted(path)}: {error.message}")
+
+    def typed_as(self, span: FieldSpan | None) -> str:
+        if span is None:
+            return "not a string"
+        name = _YAML_TYPE_NAMES.get(span.yaml_type, span.yaml_type)
+        return name if span.yaml_type in ("mapping", "sequence") else f"read by YAML as {name}"
+
+    def place_required(self, error: ValidationError, path: JsonPath) -> Iterator[SchemaFinding]:
+        # jsonschema yields one error per missing name, all with the same list: the caller
+        # drops the repeats.
+        if not isinstance(error.instance, dict) or not isinstance(error.validator_value, list):
+            return
+        for name in error.validator_value:
+            if name in error.instance:
+                continue
+            if path:
+                start, end = self.key_span(path)
+            else:
+                start, end = self.front_matter.open_start, self.front_matter.open_end
+            where = f" in {_dotted(path)}" if path else ""
+            yield SchemaFinding(
+                REQUIRED_FIELD, start, end, f"required field {name!r} is missing{where}"
+            )
+
+    def place_additional(
+        self, instance: dict[str, Any], schema: dict[str, Any], path: JsonPath
+    ) -> Iterator[SchemaFinding]:
+        known = schema.get("properties", {})
+        patterns = schema.get("patternProperties", {})
+        for key in instance:
+            if key in known or any(re.search(pattern, key) for pattern in patterns):
+                continue
+            start, end = self.key_span((*path, key))
+            yield SchemaFinding(
+                OTHER, start, end, f"{_dotted((*path, key))}: unexpected field {key!r}"
+            )
+
+
+def check_front_matter(
+    front_matter: FrontMatter, text: str, *, schema_path: Path | None = None
+) -> tuple[SchemaFinding, ...]:
+    """Every schema problem of a parsed front matter block, placed in the file."""
+    if front_matter.data is None:
+        return ()
+    validator = compiled_schema(schema_path)
+    placer = _Placer(front_matter, validator, text)
+    findings: list[SchemaFinding] = []
+    seen: set[tuple[str, int, int, str]] = set()
+    for error in validator.iter_errors(front_matter.data):
+        for finding in placer.place(error):
+            key = (finding.code, finding.start, finding.end, finding.message)
+            if key not in seen:
+                seen.add(key)
+                findings.append(finding)
+    findings.sort(key=lambda finding: (finding.start, finding.code))
+    return tuple(findings)
