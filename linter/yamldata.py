@@ -134,7 +134,7 @@ class _Converter:
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _TAG + "seq":
-                self.problem(node, f"unsupported YAML tag {node.tag!r}")
+                self.problem(node, f"unsupported YAML tag {_short_tag(node.tag)!r}")
                 return None
             items = []
             for index, item in enumerate(node.value):
@@ -143,7 +143,7 @@ class _Converter:
             return items
         if isinstance(node, yaml.MappingNode):
             if node.tag != _TAG + "map":
-                self.problem(node, f"unsupported YAML tag {node.tag!r}")
+                self.problem(node, f"unsupported YAML tag {_short_tag(node.tag)!r}")
                 return None
             return self.mapping(node, path)
         raise AssertionError(f"unknown YAML node {node!r}")  # pragma: no cover
@@ -161,7 +161,7 @@ class _Converter:
             return _constructor.construct_yaml_int(node)
         if tag == _TAG + "float":
             return _constructor.construct_yaml_float(node)
-        self.problem(node, f"unsupported YAML tag {tag!r}")
+        self.problem(node, f"unsupported YAML tag {_short_tag(tag)!r}")
         return None
 
     def mapping(self, node: yaml.MappingNode, path: JsonPath) -> dict[str, Any]:
@@ -195,6 +195,10 @@ class _Converter:
                     self.record((*path, key), key_node, value_node)
                     result[key] = self.convert(value_node, (*path, key))
         return result
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
 def _mark_offset(error: yaml.MarkedYAMLError) -> int:

@@ -1,0 +1,48 @@
+"""Shared fixtures: where the shared corpus lives, and an in-process CLI runner."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("ARTLINT_SHARED", REPO.parent / "shared"))
+SEED = SHARED / "seeds" / "000_f56b66c2b6a34142.txt"
+REAL_CORPUS = SHARED / "corpus" / "real"
+
+
+def require_shared(path: Path) -> Path:
+    """Skip the calling test when the shared data is absent (a user's fresh clone)."""
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared corpus is only beside the developers' checkout")
+    return path
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
+    """Run ``artlint`` in process, capturing its output."""
+    from artlint.cli import main
+
+    def run(*args: str) -> CliResult:
+        stdout, stderr = io.StringIO(), io.StringIO()
+        monkeypatch.setattr("sys.stdout", stdout)
+        monkeypatch.setattr("sys.stderr", stderr)
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+        return CliResult(code, stdout.getvalue(), stderr.getvalue())
+
+    return run

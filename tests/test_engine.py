@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import artlint
+from artlint import registry
+from artlint.context import RuleContext
+from artlint.rule import Finding, Rule, Severity, Target
+
+SECTIONS = ("What it does:", "Why it matters:", "Example:", "Use instead:", "Fix safety:")
+
+
+@pytest.mark.parametrize("rule", registry.all_rules(), ids=lambda rule: rule.code)
+def test_every_rule_is_declared_and_documented(rule: type[Rule]) -> None:
+    assert re.fullmatch(r"[A-Z]{2}\d{3}", rule.code)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
+    assert rule.summary
+    doc = inspect.getdoc(rule) or ""
+    positions = [doc.find(section) for section in SECTIONS]
+    assert -1 not in positions, f"{rule.code} docstring lacks a section"
+    assert positions == sorted(positions)
+
+
+def test_codes_and_names_are_unique() -> None:
+    rules = registry.all_rules()
+    assert len({rule.code for rule in rules}) == len(rules)
+    assert len({rule.name for rule in rules}) == len(rules)
+
+
+def test_contract_codes_and_names() -> None:
+    assert {rule.code: rule.name for rule in registry.all_rules()} == {
+        "AL900": "internal-error",
+        "FM001": "front-matter-missing",
+        "FM002": "front-matter-invalid",
+        "FM003": "front-matter-not-first",
+        "FM100": "schema-violation",
+        "FM101": "required-field",
+        "FM102": "date-not-rfc2822",
+        "FM103": "image-url-invalid",
+        "FM104": "image-url-insecure",
+        "IO001": "unreadable-file",
+    }
+    assert registry.find_rule("FM104").severity is Severity.WARNING  # type: ignore[union-attr]
+
+
+class Exploding(Rule):
+    """What it does: raises."""
+
+    code = "ZZ999"
+    name = "exploding"
+    summary = "always raises"
+    target = Target.BODY
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        raise KeyError("boom")
+
+
+def test_a_rule_that_raises_becomes_al900_and_others_still_run(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    registry.all_rules.cache_clear()
+    monkeypatch.setattr(
+        "artlint.rules.BUILTIN_RULES", (*registry.all_rules(), Exploding), raising=True
+    )
+    registry.all_rules.cache_clear()
+    try:
+        (tmp_path / "a.md").write_text("no front matter\n", "utf-8")
+        report = artlint.lint_paths([tmp_path / "a.md"])
+    finally:
+        monkeypatch.undo()
+        registry.all_rules.cache_clear()
+    codes = [(v.code, v.message) for v in report.violations]
+    assert ("AL900", "rule ZZ999 (exploding) failed: KeyError: 'boom'") in codes
+    assert any(code == "FM001" for code, _ in codes)
+    assert report.exit_code == 2
+
+
+def test_lint_text_api() -> None:
+    [violation] = artlint.lint_text("---\ntitle: x\n---\n", path="post.md")
+    assert (violation.path, violation.code, violation.line, violation.column) == (
+        "post.md",
+        "FM101",
+        1,
+        1,
+    )
+    assert violation.model_dump()["severity"] == "error"
+
+
+def test_lint_paths_report(tmp_path: Path) -> None:
+    (tmp_path / "ok.md").write_text(
+        "---\ntitle: x\ndate: Thu, 27 May 2021 12:15:20 GMT\n---\n", "utf-8"
+    )
+    report = artlint.lint_paths([tmp_path])
+    assert len(report.files) == 1
+    assert report.violations == []
+    assert report.exit_code == 0
+
+
+def test_select_by_prefix_and_name() -> None:
+    codes = [rule.code for rule in registry.select_rules(("FM1",), ("date-not-rfc2822",))]
+    assert codes == ["FM100", "FM101", "FM103", "FM104"]

@@ -1,0 +1,120 @@
+"""Build the wheel, install it in a fresh venv and run ``artlint`` from outside the repository.
+
+Proves that the folders map into one ``artlint`` package (no top-level ``linter`` or
+``rules``), that the schema ships inside the wheel, and that the console script works.
+The fresh venv gets only the wheel (installed by pip, so the console script exists); its
+dependencies come from this interpreter's site-packages through a ``.pth`` file, so the
+test needs no network.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SEED
+
+SAMPLE = "\n---\ntitle: 'x'\ndate: Thu, 27 May 2021 12:15:20 GMT\n---\n<p>body</p>\n"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    [built] = out.glob("artlint-*.whl")
+    return built
+
+
+def test_wheel_contains_one_artlint_package(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    top_level = {
+        name.split("/")[0]
+        for name in names
+        if not name.split("/")[0].endswith((".dist-info", ".data"))
+    }
+    assert top_level == {"artlint"}
+    assert "artlint/schemas/article.schema.json" in names
+    assert "artlint/rules/fm102_date_not_rfc2822.py" in names
+    assert "artlint/py.typed" in names
+
+
+def test_installed_wheel_lints_from_outside_the_repository(wheel: Path, tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    site = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--quiet",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (site / "zz_artlint_test_deps.pth").write_text("\n".join(sorted(deps)) + "\n")
+    article = tmp_path / "work" / "post.md"
+    article.parent.mkdir()
+    article.write_text(SEED.read_text("utf-8") if SEED.exists() else SAMPLE, "utf-8")
+
+    where = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import artlint.schema as s, importlib.util as u;"
+            "print(s.__file__); print(u.find_spec('linter'), u.find_spec('rules'))",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=article.parent,
+    ).stdout.splitlines()
+    assert where[0].startswith(str(site))
+    assert where[1] == "None None"
+
+    result = subprocess.run(
+        [str(python.parent / "artlint"), "post.md"],
+        capture_output=True,
+        text=True,
+        cwd=article.parent,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[0].startswith("post.md:1:1: FM003 ")
+    assert result.stdout.splitlines()[-1] == "Found 1 violation in 1 file."
