@@ -40,6 +40,7 @@ def find_rule(selector: str) -> type[Rule] | None:
     return None
 
 
+@functools.cache
 def select_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[type[Rule], ...]:
     """The rules a run applies: ``select`` (or the defaults) less ``ignore``."""
     chosen = []
@@ -51,3 +52,9 @@ def select_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[type
         if selected and not any(matches(rule, selector) for selector in ignore):
             chosen.append(rule)
     return tuple(chosen)
+
+
+def reset() -> None:
+    """Forget the cached rule list and selections (after rules were added or removed)."""
+    all_rules.cache_clear()
+    select_rules.cache_clear()

@@ -63,17 +63,17 @@ class Exploding(Rule):
 def test_a_rule_that_raises_becomes_al900_and_others_still_run(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    registry.all_rules.cache_clear()
+    registry.reset()
     monkeypatch.setattr(
         "artlint.rules.BUILTIN_RULES", (*registry.all_rules(), Exploding), raising=True
     )
-    registry.all_rules.cache_clear()
+    registry.reset()
     try:
         (tmp_path / "a.md").write_text("no front matter\n", "utf-8")
         report = artlint.lint_paths([tmp_path / "a.md"])
     finally:
         monkeypatch.undo()
-        registry.all_rules.cache_clear()
+        registry.reset()
     codes = [(v.code, v.message) for v in report.violations]
     assert ("AL900", "rule ZZ999 (exploding) failed: KeyError: 'boom'") in codes
     assert any(code == "FM001" for code, _ in codes)

@@ -15,38 +15,39 @@ from artlint.context import RuleContext
 from artlint.registry import select_rules
 from artlint.rule import Finding, Rule, Target
 from artlint.settings import Settings
-from artlint.source import Source, UndecodableError
+from artlint.source import LineIndex, Source, UndecodableError
 from artlint.violation import FixEdit, Violation, ViolationFix
 
 logger = logging.getLogger(__name__)
 
-UNREADABLE = ("IO001", "unreadable-file")
-INTERNAL_ERROR = ("AL900", "internal-error")
+UNREADABLE = "IO001"
+INTERNAL_ERROR = "AL900"
+
+
+def _span(lines: LineIndex, start: int, end: int) -> dict[str, int]:
+    """The position fields of a model spanning text offsets ``start`` to ``end``."""
+    first, last = lines.position(start), lines.position(end)
+    return {
+        "line": first.line,
+        "column": first.column,
+        "end_line": last.line,
+        "end_column": last.column,
+        "start": start,
+        "end": end,
+    }
 
 
 def _violation(article: Article, rule: type[Rule], finding: Finding) -> Violation:
     lines = article.source.lines
-    start, end = lines.position(finding.start), lines.position(finding.end)
     fix = None
     if finding.fix is not None:
-        edits = []
-        for edit in finding.fix.edits:
-            edit_start, edit_end = lines.position(edit.start), lines.position(edit.end)
-            edits.append(
-                FixEdit(
-                    line=edit_start.line,
-                    column=edit_start.column,
-                    end_line=edit_end.line,
-                    end_column=edit_end.column,
-                    content=edit.content,
-                    start=edit.start,
-                    end=edit.end,
-                )
-            )
         fix = ViolationFix(
             applicability=finding.fix.applicability,
             message=finding.fix.message,
-            edits=tuple(edits),
+            edits=tuple(
+                FixEdit(content=edit.content, **_span(lines, edit.start, edit.end))
+                for edit in finding.fix.edits
+            ),
         )
     return Violation(
         path=article.path,
@@ -54,27 +55,23 @@ def _violation(article: Article, rule: type[Rule], finding: Finding) -> Violatio
         name=rule.name,
         message=finding.message,
         severity=rule.severity,
-        line=start.line,
-        column=start.column,
-        end_line=end.line,
-        end_column=end.column,
         fix=fix,
-        start=finding.start,
-        end=finding.end,
+        **_span(lines, finding.start, finding.end),
     )
 
 
 def _engine_violation(
-    path: str, kind: tuple[str, str], message: str, line: int = 1, column: int = 1
+    path: str, code: str, message: str, line: int = 1, column: int = 1
 ) -> Violation:
+    """A violation the engine itself emits (IO001, AL900), at a known line and column."""
     from artlint.registry import find_rule
 
-    rule = find_rule(kind[0])
+    rule = find_rule(code)
     assert rule is not None
     return Violation(
         path=path,
-        code=kind[0],
-        name=kind[1],
+        code=rule.code,
+        name=rule.name,
         message=message,
         severity=rule.severity,
         line=line,
@@ -117,7 +114,7 @@ def lint_bytes(data: bytes, path: str, settings: Settings) -> list[Violation]:
     try:
         source = Source.from_bytes(data)
     except UndecodableError as error:
-        if not _is_selected(UNREADABLE[0], settings):
+        if not _is_selected(UNREADABLE, settings):
             return []
         line, column = error.position
         return [_engine_violation(path, UNREADABLE, error.reason, line, column)]
@@ -129,7 +126,7 @@ def lint_file(path: Path, display: str, settings: Settings) -> list[Violation]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        if not _is_selected(UNREADABLE[0], settings):
+        if not _is_selected(UNREADABLE, settings):
             return []
         reason = error.strerror or type(error).__name__
         return [_engine_violation(display, UNREADABLE, f"cannot read file: {reason}")]
