@@ -12,7 +12,7 @@ from pathlib import Path
 
 from artlint.article import Article
 from artlint.context import RuleContext
-from artlint.registry import select_rules
+from artlint.registry import find_rule, select_rules
 from artlint.rule import Finding, Rule, Target
 from artlint.settings import Settings
 from artlint.source import LineIndex, Source, UndecodableError
@@ -64,8 +64,6 @@ def _engine_violation(
     path: str, code: str, message: str, line: int = 1, column: int = 1
 ) -> Violation:
     """A violation the engine itself emits (IO001, AL900), at a known line and column."""
-    from artlint.registry import find_rule
-
     rule = find_rule(code)
     assert rule is not None
     return Violation(
