@@ -111,9 +111,5 @@ class Source:
         encoded = (self.text if text is None else text).encode(self.encoding)
         return UTF8_BOM + encoded if self.bom else encoded
 
-    @property
-    def newline(self) -> str:
-        return detect_newline(self.text)
-
     def position(self, offset: int) -> Position:
         return self.lines.position(offset)

@@ -1,1 +1,0 @@
-"""JSON Schemas shipped with artlint, read through ``importlib.resources``."""
