@@ -21,6 +21,33 @@ def lint_text(
     return lint_article(Article.parse(Source(text), path), settings or Settings())
 
 
+def fix_text(
+    text: str, path: str = "<string>", *, settings: Settings | None = None, unsafe: bool = False
+) -> str:
+    """``text`` with every safe fix applied (and unsafe ones with ``unsafe``)."""
+    from artlint.fixer import fix_source
+
+    return fix_source(Source(text), path, settings or Settings(), unsafe=unsafe).text
+
+
+def fix_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    settings: Settings | None = None,
+    unsafe: bool = False,
+    write: bool = True,
+) -> Report:
+    """Fix files in place (``write=False``: only compute the fixes, as ``--diff`` does)."""
+    from artlint.fixing import fix_file
+
+    settings = settings or Settings()
+    files = [
+        fix_file(target.path, target.display, settings, unsafe=unsafe, write=write)
+        for target in discover(paths)
+    ]
+    return Report(files=tuple(files))
+
+
 def lint_paths(
     paths: Iterable[str | os.PathLike[str]], *, settings: Settings | None = None
 ) -> Report:

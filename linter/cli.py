@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from artlint import __version__
 
@@ -52,13 +53,37 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODES",
         help="comma-separated rule codes, prefixes or names not to run",
     )
+    parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply safe fixes in place, then report what remains",
+    )
+    parser.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, also apply fixes marked unsafe",
+    )
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="print a unified diff of what --fix would change; write nothing",
+    )
+    parser.add_argument(
+        "--pack",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="load a rule pack (TOML) after the built-in ones; repeatable",
+    )
     parser.add_argument("--version", action="version", version=f"artlint {__version__}")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from artlint.api import lint_paths
+    from artlint.api import fix_paths, lint_paths
+    from artlint.packs import PackError, load_packs
     from artlint.registry import UnknownRuleError, check_selectors
     from artlint.report import EXIT_ERROR as REPORT_EXIT_ERROR
     from artlint.reporters import get_reporter
@@ -70,11 +95,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnknownRuleError as error:
         print(f"artlint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
-    settings = Settings(select=tuple(args.select), ignore=tuple(args.ignore))
+    settings = Settings(
+        select=tuple(args.select), ignore=tuple(args.ignore), packs=tuple(args.pack)
+    )
+    paths = args.paths or ["."]
     try:
-        report = lint_paths(args.paths or ["."], settings=settings)
-    except SchemaError as error:
+        load_packs(settings.packs)
+        if args.diff:
+            report = fix_paths(paths, settings=settings, unsafe=args.unsafe_fixes, write=False)
+        elif args.fix:
+            report = fix_paths(paths, settings=settings, unsafe=args.unsafe_fixes)
+        else:
+            report = lint_paths(paths, settings=settings)
+    except (SchemaError, PackError) as error:
         print(f"artlint: error: {error}", file=sys.stderr)
         return REPORT_EXIT_ERROR
+    if args.diff:
+        from artlint.reporters.diff import write_diff
+
+        return write_diff(report, sys.stdout, sys.stderr)
     get_reporter(args.output_format)(report, sys.stdout)
     return report.exit_code

@@ -13,7 +13,11 @@ from artlint.article import Article
 from artlint.settings import Settings
 
 if TYPE_CHECKING:
+    from artlint.htmlindex import HtmlIndex
+    from artlint.packs import PackSet
+    from artlint.parse_errors import ParseError
     from artlint.schema import SchemaFinding
+    from artlint.tracking import TrackingMatch
 
 
 class RuleContext:
@@ -36,3 +40,31 @@ class RuleContext:
         return check_front_matter(
             front_matter, self.article.text, schema_path=self.settings.schema_path
         )
+
+    @cached_property
+    def html(self) -> HtmlIndex:
+        """The body's elements, attributes and comments with their spans."""
+        from artlint.htmlindex import build_index
+
+        article = self.article
+        return build_index(article.text, article.body_start, article.body_end)
+
+    @cached_property
+    def packs(self) -> PackSet:
+        from artlint.packs import load_packs
+
+        return load_packs(self.settings.packs)
+
+    @cached_property
+    def parse_errors(self) -> tuple[ParseError, ...]:
+        """html5lib's parse errors of the body (the one html5lib parse of this article)."""
+        from artlint.parse_errors import html5lib_errors
+
+        return html5lib_errors(self.html, self.article.source.lines)
+
+    @cached_property
+    def tracking_blocks(self) -> tuple[TrackingMatch, ...]:
+        """Elements and comments that a rule pack marks as tracking or promo blocks."""
+        from artlint.tracking import find_tracking_blocks
+
+        return find_tracking_blocks(self.html, self.packs)

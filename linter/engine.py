@@ -60,7 +60,7 @@ def _violation(article: Article, rule: type[Rule], finding: Finding) -> Violatio
     )
 
 
-def _engine_violation(
+def engine_violation(
     path: str, code: str, message: str, line: int = 1, column: int = 1
 ) -> Violation:
     """A violation the engine itself emits (IO001, AL900), at a known line and column."""
@@ -91,7 +91,7 @@ def lint_article(article: Article, settings: Settings) -> list[Violation]:
         except Exception as error:
             logger.debug("rule %s failed on %s", rule.code, article.path, exc_info=True)
             violations.append(
-                _engine_violation(
+                engine_violation(
                     article.path,
                     INTERNAL_ERROR,
                     f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}",
@@ -103,7 +103,7 @@ def lint_article(article: Article, settings: Settings) -> list[Violation]:
     return violations
 
 
-def _is_selected(code: str, settings: Settings) -> bool:
+def is_selected(code: str, settings: Settings) -> bool:
     return any(rule.code == code for rule in select_rules(settings.select, settings.ignore))
 
 
@@ -112,10 +112,10 @@ def lint_bytes(data: bytes, path: str, settings: Settings) -> list[Violation]:
     try:
         source = Source.from_bytes(data)
     except UndecodableError as error:
-        if not _is_selected(UNREADABLE, settings):
+        if not is_selected(UNREADABLE, settings):
             return []
         line, column = error.position
-        return [_engine_violation(path, UNREADABLE, error.reason, line, column)]
+        return [engine_violation(path, UNREADABLE, error.reason, line, column)]
     return lint_article(Article.parse(source, path), settings)
 
 
@@ -124,8 +124,8 @@ def lint_file(path: Path, display: str, settings: Settings) -> list[Violation]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        if not _is_selected(UNREADABLE, settings):
+        if not is_selected(UNREADABLE, settings):
             return []
         reason = error.strerror or type(error).__name__
-        return [_engine_violation(display, UNREADABLE, f"cannot read file: {reason}")]
+        return [engine_violation(display, UNREADABLE, f"cannot read file: {reason}")]
     return lint_bytes(data, display, settings)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from artlint.violation import Violation
 
@@ -18,6 +18,15 @@ class FileReport(BaseModel):
 
     path: str
     violations: tuple[Violation, ...] = ()
+    #: How many fixes ``--fix`` applied to this file (the violations are those remaining).
+    fixed: int = 0
+    #: The text before and after fixing, for ``--diff``; not part of any output format.
+    original_text: str | None = Field(default=None, exclude=True, repr=False)
+    fixed_text: str | None = Field(default=None, exclude=True, repr=False)
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed_text is not None and self.fixed_text != self.original_text
 
 
 class Report(BaseModel):
@@ -28,6 +37,10 @@ class Report(BaseModel):
     @property
     def violations(self) -> list[Violation]:
         return [violation for file in self.files for violation in file.violations]
+
+    @property
+    def fixed(self) -> int:
+        return sum(file.fixed for file in self.files)
 
     @property
     def files_with_violations(self) -> int:

@@ -20,3 +20,5 @@ class Settings(BaseModel):
     ignore: tuple[str, ...] = ()
     #: The user's JSON Schema for front matter; None for the shipped default.
     schema_path: Path | None = None
+    #: Rule packs loaded after the built-in ones (``--pack``).
+    packs: tuple[Path, ...] = ()

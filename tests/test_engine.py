@@ -35,6 +35,9 @@ def test_codes_and_names_are_unique() -> None:
 def test_contract_codes_and_names() -> None:
     assert {rule.code: rule.name for rule in registry.all_rules()} == {
         "AL900": "internal-error",
+        "AL902": "fix-not-applied",
+        "BD001": "editor-credit-in-body",
+        "BD002": "original-title-in-body",
         "FM001": "front-matter-missing",
         "FM002": "front-matter-invalid",
         "FM003": "front-matter-not-first",
@@ -43,9 +46,22 @@ def test_contract_codes_and_names() -> None:
         "FM102": "date-not-rfc2822",
         "FM103": "image-url-invalid",
         "FM104": "image-url-insecure",
+        "HT001": "html-comment",
+        "HT002": "inline-style",
+        "HT003": "style-element",
+        "HT004": "script-element",
+        "HT005": "tracking-block",
+        "HT006": "html-parse-error",
+        "HT007": "junk-attribute",
+        "HT008": "blank-line-run",
         "IO001": "unreadable-file",
+        "IO002": "unwritable-file",
+        "XF001": "promo-image-as-cover",
     }
     assert registry.find_rule("FM104").severity is Severity.WARNING  # type: ignore[union-attr]
+    errors = {rule.code for rule in registry.all_rules() if rule.severity is Severity.ERROR}
+    body_errors = {code for code in errors if code[:2] in ("HT", "BD", "XF")}
+    assert body_errors == {"HT004", "HT005", "XF001"}
 
 
 class Exploding(Rule):

@@ -19,9 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, SEED
-
-SAMPLE = "\n---\ntitle: 'x'\ndate: Thu, 27 May 2021 12:15:20 GMT\n---\n<p>body</p>\n"
+from tests.conftest import REPO
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +100,7 @@ def test_installed_wheel_lints_from_outside_the_repository(wheel: Path, tmp_path
     (site / "zz_artlint_test_deps.pth").write_text("\n".join(sorted(deps)) + "\n")
     article = tmp_path / "work" / "post.md"
     article.parent.mkdir()
-    article.write_text(SEED.read_text("utf-8") if SEED.exists() else SAMPLE, "utf-8")
+    article.write_bytes((REPO / "examples" / "sina-finance-seed.md").read_bytes())
 
     where = subprocess.run(
         [
@@ -127,4 +125,6 @@ def test_installed_wheel_lints_from_outside_the_repository(wheel: Path, tmp_path
     )
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines()[0].startswith("post.md:1:1: FM003 ")
-    assert result.stdout.splitlines()[-1] == "Found 1 violation in 1 file."
+    assert result.stdout.splitlines()[-1] == "Found 28 violations in 1 file."
+    # The rule packs are package data: the Sina pack's QR promo must be found.
+    assert any(" HT005 " in line and "appendQr_wrap" in line for line in result.stdout.splitlines())

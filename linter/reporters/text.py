@@ -33,8 +33,12 @@ def write_text(report: Report, stream: TextIO) -> None:
             location = f"{_BOLD}{location}{_RESET}"
             code = f"{tint}{_BOLD}{code}{_RESET}"
         stream.write(f"{location} {code} {violation.message}\n")
+    remaining = len(report.violations)
     summary = (
-        f"Found {_plural(len(report.violations), 'violation')}"
-        f" in {_plural(len(report.files), 'file')}."
+        f"Found {_plural(remaining + report.fixed, 'violation')}"
+        f" in {_plural(len(report.files), 'file')}"
     )
+    if report.fixed:
+        summary += f" ({report.fixed} fixed, {remaining} remaining)"
+    summary += "."
     stream.write(f"{_CYAN}{summary}{_RESET}\n" if colour else f"{summary}\n")

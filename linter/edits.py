@@ -1,0 +1,77 @@
+"""Building blocks for fixes: text removals that take whole lines, front matter insertions.
+
+Fixes are edits on the original text (never a re-rendered tree), so everything outside the
+edits keeps its bytes: quoting, key order and comments in the YAML, indentation and entities
+in the HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from artlint.article import Article
+from artlint.rule import Edit
+from artlint.source import detect_newline
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_PLAIN_SCALAR = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#\r\n]*(?<=\S)")
+_YAML_SPECIAL = re.compile(
+    r"(?i)(?:y|n|yes|no|on|off|true|false|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?"
+    r"|[-+]?\.inf|\.nan|\d{4}-\d\d?-\d\d?.*|0[xob][0-9a-f_]+|[\d:]+)"
+)
+
+
+def removal(text: str, start: int, end: int) -> Edit:
+    """Remove ``text[start:end]``; when nothing else is on its line(s), the whole lines go."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    if text[line_start:start].strip(" \t\f\v\u3000") != "":
+        return Edit(start, end)
+    line_break = _LINE_BREAK.search(text, end)
+    line_end = line_break.start() if line_break else len(text)
+    if text[end:line_end].strip(" \t\f\v\u3000") != "":
+        return Edit(start, end)
+    if line_break is not None:
+        return Edit(line_start, line_break.end())
+    # The last line of the file has no line break: take the one before it instead, so that
+    # no whitespace-only line is left at the end.
+    previous = line_start
+    if previous > 0:
+        previous -= 2 if text[previous - 2 : previous] == "\r\n" else 1
+    return Edit(previous, len(text))
+
+
+def yaml_scalar(value: str) -> str:
+    """``value`` as a YAML scalar: plain when YAML reads it back as the same string."""
+    if _PLAIN_SCALAR.fullmatch(value) and not _YAML_SPECIAL.fullmatch(value):
+        return value
+    return "'" + value.replace("'", "''") + "'"
+
+
+def can_edit_front_matter(article: Article) -> bool:
+    """Only a closed front matter whose YAML parsed into a mapping gets fixes."""
+    front_matter = article.front_matter
+    return (
+        front_matter is not None
+        and front_matter.is_closed
+        and front_matter.data is not None
+        and not front_matter.problems
+    )
+
+
+def add_front_matter_key(article: Article, key: str, value: str) -> Edit | None:
+    """An insertion of ``key: value`` as the last line of the front matter, or None.
+
+    None when the front matter cannot be edited or already has ``key``.
+    """
+    front_matter = article.front_matter
+    if front_matter is None or not can_edit_front_matter(article):
+        return None
+    assert front_matter.data is not None
+    if key in front_matter.data:
+        return None
+    newline = detect_newline(article.text)
+    return Edit(
+        front_matter.close_start,
+        front_matter.close_start,
+        f"{key}: {yaml_scalar(value)}{newline}",
+    )

@@ -1,0 +1,124 @@
+"""The fix loop: apply fixes as edits on the text, re-lint, repeat until nothing is left.
+
+Modelled on ruff's and sqlfluff's fixers.  A fix is applied whole or not at all; a fix whose
+edits touch an edit already applied in this pass waits for the next pass, where it is
+recomputed on the new text.  After every pass three guards run: a front matter that parsed
+still parses, the body has no more html5lib parse errors than the original, and the text was
+not seen before (a cycle).  If a guard fails or the loop does not settle within
+``MAX_PASSES``, the original text is returned untouched and the reason is given.
+Text between edits is copied from the source slice by slice: nothing is re-rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from artlint.article import Article
+from artlint.engine import lint_article
+from artlint.htmlindex import build_index
+from artlint.parse_errors import html5lib_errors
+from artlint.rule import Applicability
+from artlint.settings import Settings
+from artlint.source import Source
+from artlint.violation import FixEdit, Violation, ViolationFix
+
+MAX_PASSES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class FixOutcome:
+    """The fixed text (the original when nothing could be fixed safely) and what remains."""
+
+    text: str
+    fixed: int
+    remaining: tuple[Violation, ...]
+    #: Why the file was left untouched although fixes were available; empty when it settled.
+    failure: str = ""
+
+
+def _overlaps(edit: FixEdit, taken: Sequence[tuple[int, int]]) -> bool:
+    for start, end in taken:
+        if edit.start < end and start < edit.end:
+            return True
+        # Two edits at the same point (an insertion next to anything) are ordered by
+        # nothing: let the second wait for the next pass.
+        if edit.start == edit.end and start <= edit.start <= end:
+            return True
+        if start == end and edit.start <= start <= edit.end:
+            return True
+    return False
+
+
+def apply_fixes(text: str, fixes: Iterable[ViolationFix]) -> tuple[str, int]:
+    """Apply every fix that does not overlap one applied before it; the text and how many."""
+    taken: list[tuple[int, int]] = []
+    edits: list[FixEdit] = []
+    applied = 0
+    for fix in sorted(fixes, key=lambda fix: min((edit.start for edit in fix.edits), default=0)):
+        if any(_overlaps(edit, taken) for edit in fix.edits):
+            continue
+        taken.extend((edit.start, edit.end) for edit in fix.edits)
+        edits.extend(fix.edits)
+        applied += 1
+    edits.sort(key=lambda edit: (edit.start, edit.end))
+    parts: list[str] = []
+    position = 0
+    for edit in edits:
+        parts.append(text[position : edit.start])
+        parts.append(edit.content)
+        position = edit.end
+    parts.append(text[position:])
+    return "".join(parts), applied
+
+
+def _parse_error_count(article: Article) -> int:
+    index = build_index(article.text, article.body_start, article.body_end)
+    return len(html5lib_errors(index, article.source.lines))
+
+
+def _front_matter_ok(article: Article) -> bool:
+    front_matter = article.front_matter
+    return front_matter is not None and front_matter.data is not None and not front_matter.problems
+
+
+def fixable(violation: Violation, *, unsafe: bool) -> bool:
+    fix = violation.fix
+    return fix is not None and (unsafe or fix.applicability is Applicability.SAFE)
+
+
+def fix_source(
+    source: Source, path: str, settings: Settings, *, unsafe: bool = False
+) -> FixOutcome:
+    """Fix ``source`` until it settles; see the module docstring for the guards."""
+    original = Article.parse(source, path)
+    article = original
+    violations = lint_article(article, settings)
+    seen = {source.text}
+    fixed = 0
+    front_matter_ok = _front_matter_ok(original)
+    baseline_errors: int | None = None
+    for _ in range(MAX_PASSES):
+        fixes = [v.fix for v in violations if v.fix is not None and fixable(v, unsafe=unsafe)]
+        if not fixes:
+            return FixOutcome(article.text, fixed, tuple(violations))
+        text, applied = apply_fixes(article.text, fixes)
+        if text in seen:
+            return _failed(original, settings, "fixes undo each other (a cycle)")
+        seen.add(text)
+        article = Article.parse(Source(text, source.bom, source.encoding), path)
+        if front_matter_ok and not _front_matter_ok(article):
+            return _failed(original, settings, "a fix would break the front matter")
+        if baseline_errors is None:
+            baseline_errors = _parse_error_count(original)
+        if _parse_error_count(article) > baseline_errors:
+            return _failed(original, settings, "a fix would add HTML parse errors")
+        fixed += applied
+        violations = lint_article(article, settings)
+    if any(fixable(violation, unsafe=unsafe) for violation in violations):
+        return _failed(original, settings, f"fixes did not settle after {MAX_PASSES} passes")
+    return FixOutcome(article.text, fixed, tuple(violations))
+
+
+def _failed(original: Article, settings: Settings, reason: str) -> FixOutcome:
+    return FixOutcome(original.text, 0, tuple(lint_article(original, settings)), reason)

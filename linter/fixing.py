@@ -1,0 +1,57 @@
+"""``--fix`` and ``--diff`` for files: read, fix until settled, write atomically, report.
+
+The file is decoded once; the fixed text is encoded the same way (UTF-8, BOM kept), and
+since fixes only ever edit the text, its line endings are kept too.  A file that cannot be
+decoded is reported (IO001) and never written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from artlint.engine import engine_violation, is_selected, lint_bytes, lint_file
+from artlint.fixer import fix_source
+from artlint.report import FileReport
+from artlint.settings import Settings
+from artlint.source import Source, UndecodableError
+from artlint.writer import WriteError, write_atomic
+
+FIX_NOT_APPLIED = "AL902"
+UNWRITABLE = "IO002"
+
+
+def fix_file(
+    path: Path, display: str, settings: Settings, *, unsafe: bool = False, write: bool = True
+) -> FileReport:
+    """Fix one file; with ``write`` false nothing is written (``--diff``)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return FileReport(path=display, violations=tuple(lint_file(path, display, settings)))
+    try:
+        source = Source.from_bytes(data)
+    except UndecodableError:
+        return FileReport(path=display, violations=tuple(lint_bytes(data, display, settings)))
+    outcome = fix_source(source, display, settings, unsafe=unsafe)
+    violations = list(outcome.remaining)
+    if outcome.failure and is_selected(FIX_NOT_APPLIED, settings):
+        message = f"file left unchanged: {outcome.failure}"
+        violations.insert(0, engine_violation(display, FIX_NOT_APPLIED, message))
+    fixed = outcome.fixed
+    if write and outcome.text != source.text:
+        try:
+            write_atomic(path, source.to_bytes(outcome.text), expected=data)
+        except WriteError as error:
+            fixed = 0
+            violations = list(lint_bytes(data, display, settings))
+            if is_selected(UNWRITABLE, settings):
+                message = f"not written: {error.reason}"
+            violations.insert(0, engine_violation(display, UNWRITABLE, message))
+    violations.sort(key=lambda violation: violation.sort_key)
+    return FileReport(
+        path=display,
+        violations=tuple(violations),
+        fixed=fixed,
+        original_text=source.text,
+        fixed_text=outcome.text,
+    )

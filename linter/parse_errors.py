@@ -1,0 +1,87 @@
+"""The HTML parse errors of a body, as html5lib reports them, placed in the article text.
+
+html5lib implements the WHATWG parsing algorithm and reports each parse error where the
+tokenizer *detected* it, as a (line, column) in its own input.  That point is mapped back to
+the construct it belongs to: the tag, end tag or comment whose span holds it (an
+``unexpected-end-tag`` is detected at the ``>`` of ``</span>``, and reported from its ``<``),
+or the ``&`` that starts a bad character reference.
+
+The body is parsed with ``parseFragment``: a whole-document parse would report a missing
+doctype on every article.  It runs once per body, and only when a rule asks for it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from artlint.htmlindex import HtmlIndex
+from artlint.source import LineIndex
+
+_REFERENCE = re.compile(r"&#?[0-9A-Za-z]*;?")
+
+
+@dataclass(frozen=True, slots=True)
+class ParseError:
+    code: str
+    start: int
+    end: int
+    details: tuple[tuple[str, str], ...]
+
+
+def _token_spans(index: HtmlIndex) -> list[tuple[int, int]]:
+    spans = [(element.start, element.start_tag_end) for element in index.elements]
+    spans.extend((tag.start, tag.end) for tag in index.end_tags)
+    spans.extend((comment.start, comment.end) for comment in index.comments)
+    spans.sort()
+    return spans
+
+
+def html5lib_errors(index: HtmlIndex, lines: LineIndex) -> tuple[ParseError, ...]:
+    """Every parse error html5lib reports for the body, with article-text spans."""
+    import html5lib
+
+    parser = html5lib.HTMLParser(namespaceHTMLElements=False)
+    parser.parseFragment(index.tokenized_body)
+    if not parser.errors:
+        return ()
+    first_line, _ = lines.position(index.body_start)
+    spans = _token_spans(index)
+    starts = [start for start, _ in spans]
+    errors = []
+    for (line, column), code, details in parser.errors:
+        if line == 1:
+            offset = index.body_start + column
+        else:
+            offset = lines.offset(first_line + line - 1, column + 1)
+        offset = min(max(offset, index.body_start), index.body_end)
+        start, end = _construct_at(index, spans, starts, offset, code)
+        pairs = tuple(sorted((str(key), str(value)) for key, value in (details or {}).items()))
+        errors.append(ParseError(code, start, end, pairs))
+    return tuple(errors)
+
+
+def _construct_at(
+    index: HtmlIndex,
+    spans: list[tuple[int, int]],
+    starts: list[int],
+    offset: int,
+    code: str,
+) -> tuple[int, int]:
+    if "entity" in code or "numeric" in code:
+        ampersand = index.text.rfind("&", index.body_start, offset)
+        if ampersand >= 0 and "\n" not in index.text[ampersand:offset]:
+            reference = _REFERENCE.match(index.text, ampersand)
+            assert reference is not None  # "&" alone matches
+            return ampersand, max(reference.end(), offset)
+    # The detection point is inside a token or just after its ">"; a token that merely
+    # starts there comes after the error.  Tokens never overlap, so only the last one that
+    # starts before the point can hold it.
+    position = bisect.bisect_left(starts, offset) - 1
+    if position >= 0 and offset <= spans[position][1]:
+        return spans[position]
+    position = bisect.bisect_left(starts, offset)
+    if position < len(spans) and spans[position][0] == offset:
+        return spans[position]
+    return offset, offset

@@ -1,0 +1,90 @@
+"""Matching rule pack entries against the HTML index: tracking blocks and credit lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from artlint.htmlindex import Comment, Element, HtmlIndex
+from artlint.packs import CompiledEntry, PackSet
+
+
+@dataclass(frozen=True, slots=True)
+class TrackingMatch:
+    """A tracking block: an element or a comment, and the pack entry that marked it."""
+
+    node: Element | Comment
+    entry: CompiledEntry
+
+    @property
+    def start(self) -> int:
+        return self.node.start
+
+    @property
+    def end(self) -> int:
+        return self.node.end
+
+
+def find_tracking_blocks(index: HtmlIndex, packs: PackSet) -> tuple[TrackingMatch, ...]:
+    """Outermost matching elements (a block inside a block is not reported twice), comments."""
+    matches: list[TrackingMatch] = []
+    element_entries = [entry for entry in packs.tracking_blocks if entry.selector is not None]
+    comment_entries = [entry for entry in packs.tracking_blocks if entry.comment is not None]
+    covered_until = -1
+    if element_entries:
+        for element in index.elements:
+            if element.start < covered_until:
+                continue
+            entry = _first_match(index, element, element_entries)
+            if entry is not None:
+                matches.append(TrackingMatch(element, entry))
+                covered_until = element.end
+    for comment in index.comments:
+        for entry in comment_entries:
+            assert entry.comment is not None
+            if entry.comment.search(comment.text):
+                matches.append(TrackingMatch(comment, entry))
+                break
+    matches.sort(key=lambda match: match.start)
+    return tuple(matches)
+
+
+def _first_match(
+    index: HtmlIndex, element: Element, entries: list[CompiledEntry]
+) -> CompiledEntry | None:
+    for entry in entries:
+        assert entry.selector is not None
+        if not entry.selector.matches(element):
+            continue
+        if entry.text is None or entry.text.search(index.text_of(element)):
+            return entry
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class CreditMatch:
+    """An element whose text matched a credit entry; ``value`` is the pattern's named group."""
+
+    element: Element
+    entry: CompiledEntry
+    text: str
+    value: str
+
+
+def find_credit_lines(
+    index: HtmlIndex, entries: tuple[CompiledEntry, ...], group: str
+) -> Iterator[CreditMatch]:
+    """Each element matched by the first entry whose selector and pattern fit it."""
+    if not entries:
+        return
+    for element in index.elements:
+        for entry in entries:
+            assert entry.selector is not None
+            assert entry.pattern is not None
+            if not entry.selector.matches(element):
+                continue
+            text = index.text_of(element)
+            found = entry.pattern.search(text)
+            if found is not None and found.group(group):
+                yield CreditMatch(element, entry, text, found.group(group).strip())
+                break

@@ -1,0 +1,59 @@
+"""HT006 html-parse-error."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from artlint.context import RuleContext
+from artlint.rule import Finding, FixAvailability, Rule, Severity, Target
+
+
+def describe(code: str, details: dict[str, str]) -> str:
+    """html5lib's own English text for an error code, with its details filled in."""
+    from html5lib.constants import E
+
+    template = E.get(code)
+    if template is None:
+        return code
+    try:
+        return str(template % details).rstrip(".")
+    except (KeyError, TypeError, ValueError):
+        return str(template).rstrip(".")
+
+
+class HtmlParseError(Rule):
+    """What it does:
+    Reports the parse errors that the HTML standard's parsing algorithm (as implemented by
+    html5lib) finds in the body: stray and misnested end tags, duplicate attributes, bad
+    character references. The message ends with html5lib's error code.
+
+    Why it matters:
+    Browsers recover from these errors in ways that differ from what the markup seems to say:
+    a stray ``</p>`` becomes an empty paragraph, a duplicate attribute is dropped. Scraped
+    bodies with errors render differently on each site that embeds them.
+
+    Example:
+        ```
+        <p>2021年5月26日，金融委办公室在南京召开交流会。</span></p>
+        ```
+
+    Use instead:
+        ```
+        <p>2021年5月26日，金融委办公室在南京召开交流会。</p>
+        ```
+
+    Fix safety:
+        Not fixable: the right repair depends on what the author meant.
+    """
+
+    code = "HT006"
+    name = "html-parse-error"
+    summary = "The body has an HTML parse error"
+    severity = Severity.WARNING
+    fixable = FixAvailability.NEVER
+    target = Target.BODY
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for error in ctx.parse_errors:
+            text = describe(error.code, dict(error.details))
+            yield Finding(error.start, error.end, f"HTML parse error: {text} [{error.code}]")
