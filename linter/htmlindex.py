@@ -192,11 +192,11 @@ def _attributes(raw_tag: str, start: int) -> tuple[Attribute, ...]:
         match = _ATTRIBUTE.match(raw_tag, position)
         if match is None:
             break
-        value = match.group(3)
-        if match.group(2) is None:
-            value = None
-        elif value[:1] in "'\"" and value[:1] == value[-1:] and len(value) > 1:
-            value = value[1:-1]
+        value: str | None = None
+        if match.group(2) is not None:
+            value = str(match.group(3))
+            if value[:1] in "'\"" and value[:1] == value[-1:] and len(value) > 1:
+                value = value[1:-1]
         end = match.end(2) if match.group(2) is not None else match.end(1)
         attributes.append(
             Attribute(

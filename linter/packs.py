@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import ErrorDetails
 
 from artlint.selectors import Selector, SelectorError
 
@@ -167,8 +168,8 @@ class PackSet:
         self.promo_images = compiled("promo_image")
 
 
-def _error_location(error: dict[str, Any]) -> str:
-    parts = []
+def _error_location(error: ErrorDetails) -> str:
+    parts: list[str] = []
     for item in error["loc"]:
         if isinstance(item, int):
             parts[-1] = f"{parts[-1]}[{item}]" if parts else f"[{item}]"

@@ -65,10 +65,11 @@ class EditorCreditInBody(Rule):
             fix, why_not = move_to_front_matter(
                 ctx, match, KEY, same_as_existing=existing == match.value
             )
-            message = (
-                f"editor credit '{match.text}' in the body;"
-                f" put '{KEY}: {match.value}' in the front matter"
-            )
+            if existing == match.value:
+                advice = f"the front matter already has '{KEY}: {match.value}'"
+            else:
+                advice = f"put '{KEY}: {match.value}' in the front matter"
+            message = f"editor credit '{match.text}' in the body; {advice}"
             if why_not:
                 message += f" ({why_not})"
             yield Finding(match.element.start, match.element.end, message, fix)

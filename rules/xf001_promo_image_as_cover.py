@@ -84,9 +84,9 @@ class PromoImageAsCover(Rule):
             for element in ctx.html.elements
             if element.tag == "img" and _src(element) == url
         ]
-        blocks = [match for match in ctx.tracking_blocks if isinstance(match.node, Element)]
+        blocks = [match.node for match in ctx.tracking_blocks if isinstance(match.node, Element)]
         if sources and all(
-            any(block.node.contains(image.start) for block in blocks) for image in sources
+            any(block.contains(image.start) for block in blocks) for image in sources
         ):
             return "it appears in the body only inside a tracking block"
         return ""

@@ -1,0 +1,140 @@
+"""``--fix``, ``--diff`` and the atomic writer, through the CLI and the library."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from artlint.writer import WriteError, write_atomic
+from tests.conftest import CliResult
+
+Run = Callable[..., CliResult]
+
+ARTICLE = (
+    "---\ntitle: 'a'\ndate: Thu, 27 May 2021 12:15:20 GMT\n---\n"
+    '<p cms-style="font-L">正文。</p><!-- 正文下iframe -->\n'
+    '<p class="article-editor">责任编辑：张亚楠 </p>\n'
+)
+FIXED = "---\ntitle: 'a'\ndate: Thu, 27 May 2021 12:15:20 GMT\neditor: 张亚楠\n---\n<p>正文。</p>\n"
+
+
+def test_fix_writes_the_file_and_reports_what_remains(tmp_path: Path, run_cli: Run) -> None:
+    article = tmp_path / "post.md"
+    article.write_text(ARTICLE, "utf-8")
+    result = run_cli("--fix", str(article))
+    assert article.read_text("utf-8") == FIXED
+    assert result.stdout == "Found 3 violations in 1 file (3 fixed, 0 remaining).\n"
+    assert result.exit_code == 0
+    again = run_cli("--fix", str(article))
+    assert again.stdout == "Found 0 violations in 1 file.\n"
+    assert article.read_text("utf-8") == FIXED
+
+
+def test_fix_leaves_unfixable_violations_and_exits_1(tmp_path: Path, run_cli: Run) -> None:
+    article = tmp_path / "post.md"
+    article.write_text(ARTICLE.replace("title: 'a'\n", "") + "<p>x</span></p>\n", "utf-8")
+    result = run_cli("--fix", str(article))
+    lines = result.stdout.splitlines()
+    assert [line.split(" ")[1] for line in lines[:-1]] == ["FM101", "HT006"]
+    assert lines[-1] == "Found 5 violations in 1 file (3 fixed, 2 remaining)."
+    assert result.exit_code == 1
+
+
+def test_diff_prints_a_unified_diff_and_writes_nothing(
+    tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "post.md"
+    article.write_text(ARTICLE, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("--diff", "post.md")
+    assert result.exit_code == 1
+    assert article.read_text("utf-8") == ARTICLE
+    assert result.stdout.splitlines()[:2] == ["--- a/post.md", "+++ b/post.md"]
+    assert "+editor: 张亚楠\n" in result.stdout
+    assert '-<p class="article-editor">责任编辑：张亚楠 </p>\n' in result.stdout
+    assert result.stderr == "Would fix 3 violations in 1 file.\n"
+    article.write_text(FIXED, "utf-8")
+    clean = run_cli("--diff", "post.md")
+    assert (clean.exit_code, clean.stdout) == (0, "")
+    assert clean.stderr == "Would fix 0 violations in 0 files.\n"
+
+
+def test_json_output_carries_the_fix_edits(tmp_path: Path, run_cli: Run) -> None:
+    article = tmp_path / "post.md"
+    article.write_text(ARTICLE, "utf-8")
+    rows = json.loads(run_cli("--output-format", "json", "--select", "HT007", str(article)).stdout)
+    assert rows[0]["fix"] == {
+        "applicability": "safe",
+        "message": "Remove the cms-style attribute",
+        "edits": [{"line": 5, "column": 3, "end_line": 5, "end_column": 22, "content": ""}],
+    }
+
+
+def test_a_file_changed_on_disk_is_not_overwritten(tmp_path: Path) -> None:
+    article = tmp_path / "post.md"
+    article.write_bytes(b"new content")
+    with pytest.raises(WriteError, match="changed on disk"):
+        write_atomic(article, b"fixed", expected=b"old content")
+    assert article.read_bytes() == b"new content"
+
+
+def test_write_keeps_the_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    article = tmp_path / "post.md"
+    article.write_bytes(b"old")
+    article.chmod(0o604)
+    write_atomic(article, b"new", expected=b"old")
+    assert article.read_bytes() == b"new"
+    assert stat.S_IMODE(article.stat().st_mode) == 0o604
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["post.md"]
+
+
+def test_disk_full_reports_io002_and_keeps_the_file(
+    tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "post.md"
+    article.write_text(ARTICLE, "utf-8")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("artlint.writer.os.fsync", disk_full)
+    result = run_cli("--fix", str(article))
+    assert article.read_text("utf-8") == ARTICLE
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["post.md"]
+    first = result.stdout.splitlines()[0]
+    assert first == (
+        f"{article}:1:1: IO002 not written: cannot write the file: No space left on device"
+    )
+    # Nothing was written, so every violation is still there and none counts as fixed.
+    assert result.stdout.splitlines()[-1] == "Found 4 violations in 1 file."
+    assert result.exit_code == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
+def test_unwritable_folder_reports_io002_and_keeps_the_file(tmp_path: Path, run_cli: Run) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    article = folder / "post.md"
+    article.write_text(ARTICLE, "utf-8")
+    folder.chmod(0o555)
+    try:
+        result = run_cli("--fix", str(article))
+    finally:
+        folder.chmod(0o755)
+    assert article.read_text("utf-8") == ARTICLE
+    assert " IO002 not written: cannot create a temporary file" in result.stdout
+    assert result.exit_code == 1
+
+
+def test_bad_pack_stops_the_run_with_exit_2(tmp_path: Path, run_cli: Run) -> None:
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[pack]\nname = "mine"\n[[tracking_block]]\nselector = "div p"\n', "utf-8")
+    result = run_cli("--pack", str(pack), str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"artlint: error: {pack}: tracking_block[0].selector: ")
+    assert len(result.stderr.splitlines()) == 1
