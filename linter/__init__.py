@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from artlint.api import lint_paths, lint_text
+    from artlint.api import fix_paths, fix_text, lint_paths, lint_text
     from artlint.report import Report
     from artlint.settings import Settings
     from artlint.violation import Violation
@@ -22,12 +22,23 @@ if TYPE_CHECKING:
 _LAZY = {
     "lint_text": "artlint.api",
     "lint_paths": "artlint.api",
+    "fix_text": "artlint.api",
+    "fix_paths": "artlint.api",
     "Report": "artlint.report",
     "Settings": "artlint.settings",
     "Violation": "artlint.violation",
 }
 
-__all__ = ["Report", "Settings", "Violation", "__version__", "lint_paths", "lint_text"]
+__all__ = [
+    "Report",
+    "Settings",
+    "Violation",
+    "__version__",
+    "fix_paths",
+    "fix_text",
+    "lint_paths",
+    "lint_text",
+]
 
 
 def __getattr__(name: str) -> Any:
