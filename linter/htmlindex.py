@@ -8,9 +8,11 @@ html5lib's tree carries no positions, and driving its private tokenizer alone mi
 script and style content (the tree builder switches its states).  ``html.parser`` with
 ``convert_charrefs=False`` reports the exact start of every token through ``getpos()`` and the
 raw start tag through ``get_starttag_text()``; attribute spans are recovered by re-scanning
-that raw text with the same patterns the tokenizer used.  Measured on the seed article (4 KB):
-this index takes about 0.2 ms, a full html5lib parse about 1.1 ms, so html5lib runs only for
-the rule that needs the spec's parse errors (HT006), once per body.
+that raw text with the same patterns the tokenizer used.  Measured here (Python 3.11, one
+core): this index takes 0.18 ms on the seed and 0.10 ms per article on the synthetic corpus
+(5.3 KB mean); html5lib's ``parseFragment`` takes 0.38 ms and 0.26 ms, and gives no
+positions.  So the index serves every rule, and html5lib runs only for the rule that needs
+the spec's parse errors (HT006), once per body, and as a guard in the fix loop.
 
 The tree is rebuilt from the token stream with a plain open-element stack: an end tag closes
 the nearest open element of its name (implicitly closing those above it); an end tag with no
