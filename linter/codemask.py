@@ -22,12 +22,16 @@ _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n`]*$", re.MULTILINE)
 # `<span class="token">` markup of JavaScript template strings, say), not a Markdown example.
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
 _BLANKABLE = re.compile(r"[^\r\n]")
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def code_regions(body: str) -> tuple[tuple[int, int], ...]:
     """``(start, end)`` offsets into ``body`` of fenced code blocks and inline code spans."""
     if "`" not in body and "~~~" not in body:
         return ()
+    # The patterns find lines by "\n"; a lone "\r" ends a line too (same length, so the
+    # offsets found hold for the original).
+    body = _LONE_CR.sub("\n", body)
     regions: list[tuple[int, int]] = []
     position = 0
     while True:

@@ -7,14 +7,22 @@ in the HTML.
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
+
+import yaml
 
 from artlint.article import Article
 from artlint.rule import Edit
 from artlint.source import detect_newline
 
+SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_PLAIN_SCALAR = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#\r\n]*(?<=\S)")
+_PLAIN_SCALAR = re.compile(
+    r"[^\s\-?:,\[\]{}#&*!|>'\"%@`=<][^:#\x00-\x1f\x7f-\x9f\u2028\u2029]*(?<=\S)"
+)
 _YAML_SPECIAL = re.compile(
     r"(?i)(?:y|n|yes|no|on|off|true|false|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?"
     r"|[-+]?\.inf|\.nan|\d{4}-\d\d?-\d\d?.*|0[xob][0-9a-f_]+|[\d:]+)"
@@ -41,10 +49,29 @@ def removal(text: str, start: int, end: int) -> Edit:
 
 
 def yaml_scalar(value: str) -> str:
-    """``value`` as a YAML scalar: plain when YAML reads it back as the same string."""
+    """``value`` as a YAML scalar that reads back as exactly ``value``.
+
+    Plain when that round-trips (``editor: 张亚楠``), else single-quoted, else (control
+    characters, line separators) a double-quoted string with escapes.
+    """
+    candidates = []
     if _PLAIN_SCALAR.fullmatch(value) and not _YAML_SPECIAL.fullmatch(value):
-        return value
-    return "'" + value.replace("'", "''") + "'"
+        candidates.append(value)
+    candidates.append("'" + value.replace("'", "''") + "'")
+    candidates.append(json.dumps(value))
+    for candidate in candidates:
+        # The pure-Python loader is the stricter one (libyaml accepts a tab in a plain
+        # scalar); the line is tiny, so its cost does not matter.
+        if _reads_back(f"k: {candidate}", {"k": value}, loader=yaml.SafeLoader):
+            return candidate
+    return candidates[-1]
+
+
+def _reads_back(document: str, expected: dict[str, Any], *, loader: type = SafeLoader) -> bool:
+    try:
+        return bool(yaml.load(document, Loader=loader) == expected)
+    except yaml.YAMLError:
+        return False
 
 
 def can_edit_front_matter(article: Article) -> bool:
@@ -70,8 +97,22 @@ def add_front_matter_key(article: Article, key: str, value: str) -> Edit | None:
     if key in front_matter.data:
         return None
     newline = detect_newline(article.text)
-    return Edit(
-        front_matter.close_start,
-        front_matter.close_start,
-        f"{key}: {yaml_scalar(value)}{newline}",
-    )
+    line = f"{key}: {yaml_scalar(value)}{newline}"
+    # Appending a line is only right for a block mapping at column 0: check that the YAML
+    # with the line reads back as the old data plus the key (flow style, indented keys or a
+    # trailing open scalar would break or swallow it).
+    text = article.text
+    yaml_text = text[front_matter.yaml_start : front_matter.close_start]
+    if yaml_text and not yaml_text.endswith(("\n", "\r")):
+        return None
+    if not _reads_back(yaml_text + line, _loaded(yaml_text) | {key: value}):
+        return None
+    return Edit(front_matter.close_start, front_matter.close_start, line)
+
+
+def _loaded(yaml_text: str) -> dict[str, Any]:
+    try:
+        data = yaml.load(yaml_text, Loader=SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}

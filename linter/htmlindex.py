@@ -275,7 +275,10 @@ class _Indexer(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         start = self._offset()
-        end = self._after(">", start + 4 + len(data))
+        # "<!--" opens a real comment; "<!x>" and "</3>" are bogus comments (two-character
+        # prefix) that html.parser reports the same way.
+        prefix = 4 if self._body.startswith("<!--", start - self._base) else 2
+        end = self._after(">", start + prefix + len(data))
         self.comments.append(Comment(start, end, data))
 
     def finish(self, body_end: int) -> None:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import ErrorDetails
@@ -90,15 +90,39 @@ class JunkAttribute(_Entry):
     _check_selector = field_validator("selector")(_selector)
     _check_value = field_validator("value")(_regex)
 
+    @field_validator("attribute")
+    @classmethod
+    def _lower(cls, value: str) -> str:
+        # The index lowercases attribute names, as HTML does.
+        return value.lower()
+
 
 class CreditLine(_Entry):
     """An element whose text matches ``pattern``; the pattern's named group is the value."""
+
+    #: The named group of ``pattern`` that holds the value.
+    group: ClassVar[str]
 
     selector: str = "p"
     pattern: str
 
     _check_selector = field_validator("selector")(_selector)
-    _check_pattern = field_validator("pattern")(_regex)
+
+    @field_validator("pattern")
+    @classmethod
+    def _has_group(cls, value: str) -> str:
+        _regex(value)
+        if cls.group not in re.compile(value).groupindex:
+            raise ValueError(f"the pattern needs a named group (?P<{cls.group}>...)")
+        return value
+
+
+class EditorCredit(CreditLine):
+    group = "name"
+
+
+class OriginalTitle(CreditLine):
+    group = "title"
 
 
 class PromoImage(_Entry):
@@ -122,8 +146,8 @@ class RulePack(BaseModel):
     pack: PackInfo
     tracking_block: tuple[TrackingBlock, ...] = ()
     junk_attribute: tuple[JunkAttribute, ...] = ()
-    editor_credit: tuple[CreditLine, ...] = ()
-    original_title: tuple[CreditLine, ...] = ()
+    editor_credit: tuple[EditorCredit, ...] = ()
+    original_title: tuple[OriginalTitle, ...] = ()
     promo_image: tuple[PromoImage, ...] = ()
 
 

@@ -26,8 +26,8 @@ _PART = re.compile(
     (?P<tag>{_NAME}|\*)
     | \.(?P<cls>{_NAME})
     | \#(?P<id>{_NAME})
-    | \[\s*(?P<attr>[^\s=\]^$*~]+)\s*
-        (?:(?P<op>[\^$*~]?=)\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s\]]+))\s*)?
+    | \[\s*(?P<attr>[^\s"'<>/=\[\]^$*~|]+)\s*
+        (?:(?P<op>[\^$*~]?=)\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s\]"']+))\s*)?
       \]
     """,
     re.VERBOSE,
@@ -73,13 +73,14 @@ class Selector:
         tag = element_id = None
         classes: set[str] = set()
         attributes: list[AttributeTest] = []
-        position = 0
-        text = source.strip()
+        text = source.rstrip()
+        position = len(text) - len(text.lstrip())
+        first = position
         if not text:
             raise SelectorError("empty selector")
         while position < len(text):
             match = _PART.match(text, position)
-            if match is None or (match.group("tag") and position > 0):
+            if match is None or (match.group("tag") and position > first):
                 raise SelectorError(
                     f"cannot parse selector {source!r} at column {position + 1}: "
                     "use tag.class#id[attr=value] without spaces or combinators"

@@ -26,5 +26,8 @@ def move_to_front_matter(
         return Fix((remove,), Applicability.SAFE, "Remove the line"), ""
     insert = add_front_matter_key(ctx.article, key, match.value)
     if insert is None:
-        return None, f"not fixed: the front matter already has a different {key}"
+        data = ctx.article.front_matter.data if ctx.article.front_matter else None
+        if data and key in data:
+            return None, f"not fixed: the front matter already has a different {key}"
+        return None, f"not fixed: a '{key}:' line cannot be appended to this front matter's YAML"
     return Fix((insert, remove), Applicability.SAFE, f"Move it to the front matter as {key}"), ""

@@ -32,7 +32,7 @@ EXPECTED_FILES_PER_CODE = {
     "HT007": 17,  # Sina cms-style, IT 之家 data-vmark
     "HT008": 22,
     "BD001": 16,  # 13 Sina + 3 快科技 editor credits
-    "BD002": 5,
+    "BD002": 6,  # 原标题：..., and one '原标题 “...”' written with a space
     "XF001": 6,  # Sina articles whose headimg/thumbnail is the app QR code
 }
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from artlint import registry
+from artlint.context import RuleContext
+from artlint.rule import Applicability, Edit, Finding, Fix, FixAvailability, Rule, Target
 from artlint.writer import WriteError, write_atomic
 from tests.conftest import CliResult
 
@@ -73,6 +76,65 @@ def test_json_output_carries_the_fix_edits(tmp_path: Path, run_cli: Run) -> None
         "message": "Remove the cms-style attribute",
         "edits": [{"line": 5, "column": 3, "end_line": 5, "end_column": 22, "content": ""}],
     }
+
+
+class BreaksFrontMatter(Rule):
+    """What it does: offers a 'safe' fix that deletes the closing fence."""
+
+    code = "ZZ998"
+    name = "breaks-front-matter"
+    summary = "a rule with a bad fix"
+    fixable = FixAvailability.ALWAYS
+    target = Target.BODY
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        front_matter = ctx.article.front_matter
+        if front_matter is not None and front_matter.is_closed:
+            edit = Edit(front_matter.close_start, front_matter.close_end)
+            yield Finding(0, 1, "bad", Fix((edit,), Applicability.SAFE, "break it"))
+
+
+@pytest.fixture
+def bad_fix_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    registry.reset()
+    monkeypatch.setattr("artlint.rules.BUILTIN_RULES", (*registry.all_rules(), BreaksFrontMatter))
+    registry.reset()
+    yield
+    monkeypatch.undo()
+    registry.reset()
+
+
+@pytest.mark.usefixtures("bad_fix_rule")
+def test_a_fix_that_breaks_the_front_matter_is_refused(tmp_path: Path, run_cli: Run) -> None:
+    article = tmp_path / "post.md"
+    article.write_text(ARTICLE, "utf-8")
+    result = run_cli("--fix", str(article))
+    assert article.read_text("utf-8") == ARTICLE
+    first = result.stdout.splitlines()[0]
+    assert first == (
+        f"{article}:1:1: AL902 file left unchanged: a fix would break the front matter"
+    )
+    assert result.exit_code == 1
+    diff = run_cli("--diff", str(article))
+    assert (diff.exit_code, diff.stdout) == (1, "")
+    assert diff.stderr == f"{first}\nWould fix 0 violations in 0 files.\n"
+
+
+def test_flow_style_front_matter_gets_no_editor_line(tmp_path: Path, run_cli: Run) -> None:
+    article = tmp_path / "post.md"
+    article.write_text(
+        '---\n{title: x, date: "Thu, 27 May 2021 12:15:20 GMT"}\n---\n'
+        '<p class="article-editor">责任编辑：张亚楠 </p>\n<!-- c -->\n',
+        "utf-8",
+    )
+    result = run_cli("--fix", str(article))
+    assert article.read_text("utf-8") == (
+        '---\n{title: x, date: "Thu, 27 May 2021 12:15:20 GMT"}\n---\n'
+        '<p class="article-editor">责任编辑：张亚楠 </p>\n'
+    )
+    assert result.stdout.splitlines()[0].endswith(
+        "(not fixed: a 'editor:' line cannot be appended to this front matter's YAML)"
+    )
 
 
 def test_a_file_changed_on_disk_is_not_overwritten(tmp_path: Path) -> None:

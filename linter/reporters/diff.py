@@ -7,6 +7,9 @@ from typing import TextIO
 
 from artlint.report import EXIT_CLEAN, EXIT_ERROR, EXIT_VIOLATIONS, Report
 
+#: Files that --fix would leave unchanged although they have fixable violations.
+_REFUSED = frozenset({"AL902"})
+
 
 def _label(side: str, path: str) -> str:
     """git's ``a/``/``b/`` prefixes for relative paths; absolute paths are shown as they are."""
@@ -14,7 +17,8 @@ def _label(side: str, path: str) -> str:
 
 
 def write_diff(report: Report, stream: TextIO, errors: TextIO) -> int:
-    """Write the diffs; exit 1 when a file would change, 2 when a file failed, else 0."""
+    """Write the diffs; exit 1 when a file would change or its fixes were refused (AL902,
+    told on ``errors``), 2 when a rule crashed, else 0."""
     changed = 0
     for file in report.files:
         if not file.changed:
@@ -30,6 +34,10 @@ def write_diff(report: Report, stream: TextIO, errors: TextIO) -> int:
                 tofile=_label("b", file.path),
             )
         )
+    refused = [v for v in report.violations if v.code in _REFUSED]
+    for violation in refused:
+        location = f"{violation.path}:{violation.line}:{violation.column}:"
+        errors.write(f"{location} {violation.code} {violation.message}\n")
     fixes = report.fixed
     errors.write(
         f"Would fix {fixes} violation{'s' if fixes != 1 else ''}"
@@ -37,4 +45,4 @@ def write_diff(report: Report, stream: TextIO, errors: TextIO) -> int:
     )
     if report.exit_code == EXIT_ERROR:
         return EXIT_ERROR
-    return EXIT_VIOLATIONS if changed else EXIT_CLEAN
+    return EXIT_VIOLATIONS if changed or refused else EXIT_CLEAN
