@@ -7,6 +7,7 @@ something to lint, so ``artlint --version`` and ``--help`` stay fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -110,9 +111,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SchemaError, PackError) as error:
         print(f"artlint: error: {error}", file=sys.stderr)
         return REPORT_EXIT_ERROR
-    if args.diff:
-        from artlint.reporters.diff import write_diff
+    try:
+        if args.diff:
+            from artlint.reporters.diff import write_diff
 
-        return write_diff(report, sys.stdout, sys.stderr)
-    get_reporter(args.output_format)(report, sys.stdout)
+            return write_diff(report, sys.stdout, sys.stderr)
+        get_reporter(args.output_format)(report, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`artlint posts/ | head`): stop quietly, as cat and grep do.
+        # Python would otherwise complain again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return report.exit_code

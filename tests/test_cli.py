@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -139,3 +141,24 @@ def test_version(run_cli: Run) -> None:
     result = run_cli("--version")
     assert result.exit_code == 0
     assert result.stdout == f"artlint {__version__}\n"
+
+
+def test_a_closed_pipe_stops_the_output_without_a_traceback(tmp_path: Path) -> None:
+    """`artlint posts/ | head -1`: the reader leaves early; no BrokenPipeError traceback."""
+    for index in range(200):
+        (tmp_path / f"{index:03}.md").write_text("<!-- x -->\n" * 40, "utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "artlint", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read()
+    process.stderr.close()
+    process.wait(timeout=60)
+    assert first.startswith(str(tmp_path).encode())
+    assert stderr == b""
+    assert process.returncode == 1

@@ -639,11 +639,12 @@ def test_cli_builtin_packs(run_cli: Run, article: Path) -> None:
     result = run_cli("--select", "HT005", "a.md")
     assert (result.exit_code, result.stderr) == (1, "")
     assert result.stdout.splitlines() == [
-        'a.md:5:1: HT005 tracking block <div class="clearfix appendQr_wrap">'
+        'a.md:5:1: HT005 [*] tracking block <div class="clearfix appendQr_wrap">'
         " (sina-finance: QR-code promo for the 新浪财经 app)",
-        "a.md:8:1: HT005 tracking block <!-- news_keyword_pub,stock -->"
+        "a.md:8:1: HT005 [*] tracking block <!-- news_keyword_pub,stock -->"
         " (sina-finance: keyword and stock-code tracking marker)",
         "Found 2 violations in 1 file.",
+        "[*] 2 fixable with `artlint --fix`.",
     ]
 
 
@@ -651,10 +652,11 @@ def test_cli_user_pack_wins(run_cli: Run, article: Path, user_pack: Path) -> Non
     result = run_cli("--pack", str(user_pack), "--select", "HT005", str(article))
     assert (result.exit_code, result.stderr) == (1, "")
     assert result.stdout.splitlines() == [
-        'a.md:5:1: HT005 tracking block <div class="clearfix appendQr_wrap"> (mine: my reason)',
-        "a.md:8:1: HT005 tracking block <!-- news_keyword_pub,stock -->"
+        'a.md:5:1: HT005 [*] tracking block <div class="clearfix appendQr_wrap"> (mine: my reason)',
+        "a.md:8:1: HT005 [*] tracking block <!-- news_keyword_pub,stock -->"
         " (sina-finance: keyword and stock-code tracking marker)",
         "Found 2 violations in 1 file.",
+        "[*] 2 fixable with `artlint --fix`.",
     ]
 
 

@@ -125,6 +125,9 @@ def test_installed_wheel_lints_from_outside_the_repository(wheel: Path, tmp_path
     )
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines()[0].startswith("post.md:1:1: FM003 ")
-    assert result.stdout.splitlines()[-1] == "Found 28 violations in 1 file."
+    assert result.stdout.splitlines()[-2:] == [
+        "Found 28 violations in 1 file.",
+        "[*] 26 fixable with `artlint --fix`.",
+    ]
     # The rule packs are package data: the Sina pack's QR promo must be found.
     assert any(" HT005 " in line and "appendQr_wrap" in line for line in result.stdout.splitlines())

@@ -6,7 +6,8 @@ import os
 from typing import TextIO
 
 from artlint.report import Report
-from artlint.rule import Severity
+from artlint.rule import Applicability, Severity
+from artlint.violation import Violation
 
 _BOLD, _RED, _YELLOW, _CYAN, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[0m"
 
@@ -23,8 +24,13 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _safe_fix(violation: Violation) -> bool:
+    return violation.fix is not None and violation.fix.applicability is Applicability.SAFE
+
+
 def write_text(report: Report, stream: TextIO) -> None:
     colour = use_colour(stream)
+    fixable = 0
     for violation in sorted(report.violations, key=lambda violation: violation.sort_key):
         location = f"{violation.path}:{violation.line}:{violation.column}:"
         code = violation.code
@@ -32,7 +38,12 @@ def write_text(report: Report, stream: TextIO) -> None:
             tint = _RED if violation.severity is Severity.ERROR else _YELLOW
             location = f"{_BOLD}{location}{_RESET}"
             code = f"{tint}{_BOLD}{code}{_RESET}"
-        stream.write(f"{location} {code} {violation.message}\n")
+        # ruff's marker: "[*]" means that `--fix` fixes this one.
+        marker = ""
+        if _safe_fix(violation):
+            fixable += 1
+            marker = "[*] "
+        stream.write(f"{location} {code} {marker}{violation.message}\n")
     remaining = len(report.violations)
     summary = (
         f"Found {_plural(remaining + report.fixed, 'violation')}"
@@ -42,3 +53,5 @@ def write_text(report: Report, stream: TextIO) -> None:
         summary += f" ({report.fixed} fixed, {remaining} remaining)"
     summary += "."
     stream.write(f"{_CYAN}{summary}{_RESET}\n" if colour else f"{summary}\n")
+    if fixable:
+        stream.write(f"[*] {fixable} fixable with `artlint --fix`.\n")
