@@ -82,7 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    from artlint.commands import SUBCOMMANDS
+
+    if arguments and arguments[0] in SUBCOMMANDS:
+        import importlib
+
+        command = importlib.import_module(SUBCOMMANDS[arguments[0]])
+        exit_code: int = command.run(arguments[1:])
+        return exit_code
+    args = build_parser().parse_args(arguments)
     from artlint.api import fix_paths, lint_paths
     from artlint.packs import PackError, load_packs
     from artlint.registry import UnknownRuleError, check_selectors
