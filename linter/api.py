@@ -1,13 +1,20 @@
-"""The library API: lint text or paths from Python."""
+"""The library API: lint or fix text and paths from Python.
+
+``lint_paths`` and ``fix_paths`` read configuration files like the command line does (the
+closest ``artlint.toml``, ``.artlint.toml`` or ``pyproject.toml`` with ``[tool.artlint]``
+above each file), unless ``settings`` are given: then those apply to every file and no
+configuration file is read.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from artlint.article import Article
-from artlint.discovery import discover
+from artlint.discovery import Target, discover
 from artlint.engine import lint_article, lint_file
+from artlint.project import Overrides, Resolver
 from artlint.report import FileReport, Report
 from artlint.settings import Settings
 from artlint.source import Source
@@ -27,36 +34,61 @@ def fix_text(
     """``text`` with every safe fix applied (and unsafe ones with ``unsafe``)."""
     from artlint.fixer import fix_source
 
-    return fix_source(Source(text), path, settings or Settings(), unsafe=unsafe).text
+    settings = settings or Settings()
+    unsafe = unsafe or settings.unsafe_fixes
+    return fix_source(Source(text), path, settings, unsafe=unsafe).text
+
+
+def _run(
+    paths: Iterable[str | os.PathLike[str]],
+    settings: Settings | None,
+    resolver: Resolver | None,
+    check: Callable[[Target, Settings], FileReport],
+) -> Report:
+    if settings is not None:
+        targets = discover(paths)
+        return Report(files=tuple(check(target, settings) for target in targets))
+    resolver = resolver or Resolver(Overrides())
+    files = []
+    for target in discover(paths, resolver):
+        config = resolver.for_file(target.path)
+        files.append(check(target, config.settings_for(target.path)))
+    return Report(files=tuple(files))
+
+
+def lint_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    settings: Settings | None = None,
+    resolver: Resolver | None = None,
+) -> Report:
+    """Lint files and directories (walked for ``*.md`` and ``*.markdown`` by default)."""
+
+    def check(target: Target, file_settings: Settings) -> FileReport:
+        violations = lint_file(target.path, target.display, file_settings)
+        return FileReport(path=target.display, violations=tuple(violations))
+
+    return _run(paths, settings, resolver, check)
 
 
 def fix_paths(
     paths: Iterable[str | os.PathLike[str]],
     *,
     settings: Settings | None = None,
+    resolver: Resolver | None = None,
     unsafe: bool = False,
     write: bool = True,
 ) -> Report:
     """Fix files in place (``write=False``: only compute the fixes, as ``--diff`` does)."""
     from artlint.fixing import fix_file
 
-    settings = settings or Settings()
-    files = [
-        fix_file(target.path, target.display, settings, unsafe=unsafe, write=write)
-        for target in discover(paths)
-    ]
-    return Report(files=tuple(files))
-
-
-def lint_paths(
-    paths: Iterable[str | os.PathLike[str]], *, settings: Settings | None = None
-) -> Report:
-    """Lint files and directories (walked for ``*.md`` and ``*.markdown``)."""
-    settings = settings or Settings()
-    files = [
-        FileReport(
-            path=target.display, violations=tuple(lint_file(target.path, target.display, settings))
+    def check(target: Target, file_settings: Settings) -> FileReport:
+        allow_unsafe = unsafe or file_settings.unsafe_fixes
+        return fix_file(
+            target.path, target.display, file_settings, unsafe=allow_unsafe, write=write
         )
-        for target in discover(paths)
-    ]
-    return Report(files=tuple(files))
+
+    return _run(paths, settings, resolver, check)
+
+
+__all__ = ["fix_paths", "fix_text", "lint_paths", "lint_text"]

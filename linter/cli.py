@@ -35,8 +35,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--output-format",
         choices=("text", "json"),
-        default="text",
-        help="how to report violations (default: text)",
+        default=None,
+        help="how to report violations (default: the config's output-format, else text)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help="use this configuration file for every file (artlint.toml or pyproject.toml)",
+    )
+    parser.add_argument(
+        "--isolated",
+        action="store_true",
+        help="ignore all configuration files",
     )
     parser.add_argument(
         "--select",
@@ -45,6 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="CODES",
         help="comma-separated rule codes, prefixes or names to run (default: all default rules)",
+    )
+    parser.add_argument(
+        "--extend-select",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="comma-separated rules to run in addition to the selected ones",
     )
     parser.add_argument(
         "--ignore",
@@ -93,39 +112,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_code
     args = build_parser().parse_args(arguments)
     from artlint.api import fix_paths, lint_paths
+    from artlint.config import ConfigError
     from artlint.packs import PackError, load_packs
+    from artlint.project import Overrides, Resolver
     from artlint.registry import UnknownRuleError, check_selectors
-    from artlint.report import EXIT_ERROR as REPORT_EXIT_ERROR
     from artlint.reporters import get_reporter
     from artlint.schema import SchemaError
-    from artlint.settings import Settings
 
     try:
-        check_selectors(args.select + args.ignore)
+        check_selectors(args.select + args.extend_select + args.ignore)
     except UnknownRuleError as error:
         print(f"artlint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
-    settings = Settings(
-        select=tuple(args.select), ignore=tuple(args.ignore), packs=tuple(args.pack)
+    overrides = Overrides(
+        config=args.config,
+        isolated=args.isolated,
+        select=tuple(args.select) or None,
+        extend_select=tuple(args.extend_select),
+        ignore=tuple(args.ignore),
+        packs=tuple(args.pack),
+        unsafe_fixes=True if args.unsafe_fixes else None,
+        output_format=args.output_format,
     )
     paths = args.paths or ["."]
+    resolver = Resolver(overrides)
     try:
-        load_packs(settings.packs)
+        project = resolver.for_folder(Path.cwd())
+        load_packs(project.settings.packs)
         if args.diff:
-            report = fix_paths(paths, settings=settings, unsafe=args.unsafe_fixes, write=False)
+            report = fix_paths(paths, resolver=resolver, write=False)
         elif args.fix:
-            report = fix_paths(paths, settings=settings, unsafe=args.unsafe_fixes)
+            report = fix_paths(paths, resolver=resolver)
         else:
-            report = lint_paths(paths, settings=settings)
-    except (SchemaError, PackError) as error:
+            report = lint_paths(paths, resolver=resolver)
+    except (ConfigError, SchemaError, PackError) as error:
         print(f"artlint: error: {error}", file=sys.stderr)
-        return REPORT_EXIT_ERROR
+        return EXIT_ERROR
     try:
         if args.diff:
             from artlint.reporters.diff import write_diff
 
             return write_diff(report, sys.stdout, sys.stderr)
-        get_reporter(args.output_format)(report, sys.stdout)
+        get_reporter(project.output_format)(report, sys.stdout)
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`artlint posts/ | head`): stop quietly, as cat and grep do.

@@ -1,14 +1,22 @@
-"""Which files a run lints: the paths given, with directories walked for article files."""
+"""Which files a run lints: the paths given, with directories walked for article files.
+
+A file named on the command line is always linted.  Directories are walked; in each, the
+configuration that applies there (see :mod:`artlint.project`) decides: ``include`` globs
+pick the files, ``exclude`` and ``extend-exclude`` skip files and folders, and with
+``respect-gitignore`` (the default) what git ignores is skipped too.  Globs are gitignore
+patterns, matched against the path relative to the config file's folder.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-ARTICLE_SUFFIXES = (".md", ".markdown")
-SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__"})
+from artlint.project import Overrides, ProjectConfig, Resolver
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -29,28 +37,110 @@ def _display(path: Path) -> str:
     return path.as_posix()
 
 
-def _walk(directory: Path) -> Iterator[Path]:
+@functools.lru_cache(maxsize=256)
+def _patterns(patterns: tuple[str, ...]) -> Any:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def _relative(path: Path, root: Path) -> str | None:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
+def _matches(patterns: tuple[str, ...], path: Path, root: Path, *, folder: bool) -> bool:
+    relative = _relative(path, root)
+    if relative is None:  # outside the config's folder: match the name alone
+        relative = path.name
+    return bool(_patterns(patterns).match_file(relative + ("/" if folder else "")))
+
+
+class GitIgnore:
+    """The ``.gitignore`` files between a git work tree's root and a path."""
+
+    def __init__(self) -> None:
+        self._roots: dict[Path, Path | None] = {}
+        self._specs: dict[Path, Any] = {}
+
+    def _root(self, folder: Path) -> Path | None:
+        if folder not in self._roots:
+            parent = folder.parent
+            if (folder / ".git").exists():
+                self._roots[folder] = folder
+            elif parent == folder:
+                self._roots[folder] = None
+            else:
+                self._roots[folder] = self._root(parent)
+        return self._roots[folder]
+
+    def _spec(self, folder: Path) -> Any:
+        if folder not in self._specs:
+            try:
+                lines = (folder / ".gitignore").read_text("utf-8", errors="replace").splitlines()
+            except OSError:
+                lines = []
+            self._specs[folder] = _patterns(tuple(lines)) if lines else None
+        return self._specs[folder]
+
+    def ignored(self, path: Path, *, folder: bool) -> bool:
+        root = self._root(path.parent)
+        if root is None:
+            return False
+        result = False
+        directory = path.parent
+        chain = [directory, *directory.parents]
+        for base in reversed(chain[: chain.index(root) + 1]):
+            spec = self._spec(base)
+            if spec is None:
+                continue
+            relative = path.relative_to(base).as_posix() + ("/" if folder else "")
+            outcome = spec.check_file(relative)
+            if outcome.include is not None:
+                result = bool(outcome.include)
+        return result
+
+
+def _skipped(path: Path, config: ProjectConfig, gitignore: GitIgnore, *, folder: bool) -> bool:
+    if _matches(config.exclude, path, config.root, folder=folder):
+        return True
+    return config.respect_gitignore and gitignore.ignored(path, folder=folder)
+
+
+def _walk(directory: Path, resolver: Resolver, gitignore: GitIgnore) -> Iterator[Path]:
     for root, directories, files in os.walk(directory):
+        here = Path(root)
+        config = resolver.for_folder(here)
         directories[:] = sorted(
             name
             for name in directories
-            if not name.startswith(".") and name not in SKIPPED_DIRECTORIES
+            if not _skipped((here / name).absolute(), config, gitignore, folder=True)
         )
         for name in sorted(files):
-            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                yield Path(root, name)
+            path = here / name
+            absolute = path.absolute()
+            if not _matches(config.include, absolute, config.root, folder=False):
+                continue
+            if not _skipped(absolute, config, gitignore, folder=False):
+                yield path
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Target]:
+def discover(
+    paths: Iterable[str | os.PathLike[str]], resolver: Resolver | None = None
+) -> list[Target]:
     """Files to lint, sorted and without duplicates.
 
     A named file is linted whatever its name (and reported if it does not exist); a directory
-    is walked for ``*.md`` and ``*.markdown``, skipping hidden folders and ``node_modules``.
+    is walked as the module docstring says.  Without a resolver, no config file is read.
     """
+    resolver = resolver or Resolver(Overrides(isolated=True))
+    gitignore = GitIgnore()
     found: dict[str, Target] = {}
     for given in paths:
         path = Path(given)
-        candidates = _walk(path) if path.is_dir() else iter([path])
+        candidates = _walk(path, resolver, gitignore) if path.is_dir() else iter([path])
         for candidate in candidates:
             target = Target(_display(candidate), candidate)
             found.setdefault(target.display, target)

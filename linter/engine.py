@@ -12,7 +12,7 @@ from pathlib import Path
 
 from artlint.article import Article
 from artlint.context import RuleContext
-from artlint.registry import find_rule, select_rules
+from artlint.registry import find_rule, fixable_codes, rules_for
 from artlint.rule import Finding, Rule, Target
 from artlint.settings import Settings
 from artlint.source import LineIndex, Source, UndecodableError
@@ -37,10 +37,12 @@ def _span(lines: LineIndex, start: int, end: int) -> dict[str, int]:
     }
 
 
-def _violation(article: Article, rule: type[Rule], finding: Finding) -> Violation:
+def _violation(
+    article: Article, rule: type[Rule], finding: Finding, settings: Settings
+) -> Violation:
     lines = article.source.lines
     fix = None
-    if finding.fix is not None:
+    if finding.fix is not None and rule.code in fixable_codes(settings.fixable, settings.unfixable):
         fix = ViolationFix(
             applicability=finding.fix.applicability,
             message=finding.fix.message,
@@ -54,7 +56,7 @@ def _violation(article: Article, rule: type[Rule], finding: Finding) -> Violatio
         code=rule.code,
         name=rule.name,
         message=finding.message,
-        severity=rule.severity,
+        severity=dict(settings.severity).get(rule.code, rule.severity),
         fix=fix,
         **_span(lines, finding.start, finding.end),
     )
@@ -83,7 +85,7 @@ def lint_article(article: Article, settings: Settings) -> list[Violation]:
     """Run every selected rule over ``article``; violations sorted by position."""
     ctx = RuleContext(article, settings)
     violations: list[Violation] = []
-    for rule in select_rules(settings.select, settings.ignore):
+    for rule in rules_for(settings):
         if rule.target is Target.ENGINE:
             continue
         try:
@@ -98,13 +100,13 @@ def lint_article(article: Article, settings: Settings) -> list[Violation]:
                 )
             )
             continue
-        violations.extend(_violation(article, rule, finding) for finding in findings)
+        violations.extend(_violation(article, rule, finding, settings) for finding in findings)
     violations.sort(key=lambda violation: violation.sort_key)
     return violations
 
 
 def is_selected(code: str, settings: Settings) -> bool:
-    return any(rule.code == code for rule in select_rules(settings.select, settings.ignore))
+    return any(rule.code == code for rule in rules_for(settings))
 
 
 def lint_bytes(data: bytes, path: str, settings: Settings) -> list[Violation]:

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from pydantic_core import ErrorDetails
 
+from artlint.config import error_location
 from artlint.selectors import Selector, SelectorError
 
 if sys.version_info >= (3, 11):
@@ -192,20 +192,10 @@ class PackSet:
         self.promo_images = compiled("promo_image")
 
 
-def _error_location(error: ErrorDetails) -> str:
-    parts: list[str] = []
-    for item in error["loc"]:
-        if isinstance(item, int):
-            parts[-1] = f"{parts[-1]}[{item}]" if parts else f"[{item}]"
-        else:
-            parts.append(str(item))
-    return ".".join(parts)
-
-
 def parse_pack(text: str, origin: str) -> RulePack:
     """Validate one pack's TOML text; ``origin`` names it in error messages."""
     try:
-        data = tomllib.loads(text)
+        data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise PackError(f"{origin}: not valid TOML: {error}") from None
     try:
@@ -213,7 +203,7 @@ def parse_pack(text: str, origin: str) -> RulePack:
     except ValidationError as error:
         first = error.errors()[0]
         message = first["msg"].removeprefix("Value error, ")
-        where = _error_location(first)
+        where = error_location(first)
         location = f"{origin}: {where}" if where else origin
         raise PackError(f"{location}: {message}") from None
 

@@ -112,7 +112,7 @@ def test_select_and_ignore(run_cli: Run, tree: Path) -> None:
 def test_unknown_selector_is_a_usage_error(run_cli: Run, tree: Path) -> None:
     result = run_cli("posts", "--select", "XX999")
     assert result.exit_code == 2
-    assert result.stderr == "artlint: error: unknown rule selector 'XX999'\n"
+    assert result.stderr == "artlint: error: unknown rule 'XX999'\n"
 
 
 def test_colour_on_a_terminal_unless_no_color(

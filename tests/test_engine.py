@@ -11,6 +11,7 @@ import artlint
 from artlint import registry
 from artlint.context import RuleContext
 from artlint.rule import Finding, Rule, Severity, Target
+from artlint.settings import RuleLayer, Settings
 
 SECTIONS = ("What it does:", "Why it matters:", "Example:", "Use instead:", "Fix safety:")
 
@@ -118,5 +119,19 @@ def test_lint_paths_report(tmp_path: Path) -> None:
 
 
 def test_select_by_prefix_and_name() -> None:
-    codes = [rule.code for rule in registry.select_rules(("FM1",), ("date-not-rfc2822",))]
+    settings = Settings(select=("FM1",), ignore=("date-not-rfc2822",))
+    codes = [rule.code for rule in registry.rules_for(settings)]
     assert codes == ["FM100", "FM101", "FM103", "FM104"]
+
+
+def test_layers_apply_in_order_like_ruff() -> None:
+    """A later select replaces, extend-select adds, ignore removes."""
+    config = (
+        RuleLayer(select=("FM",), ignore=("FM104",)),
+        RuleLayer(extend_select=("HT001",)),
+    )
+    settings = Settings(config_layers=config, ignore=("FM1",))
+    codes = [rule.code for rule in registry.rules_for(settings)]
+    assert codes == ["FM001", "FM002", "FM003", "HT001"]
+    cli_select = Settings(config_layers=config, select=("FM104", "HT002"))
+    assert [rule.code for rule in registry.rules_for(cli_select)] == ["FM104", "HT002"]

@@ -1,0 +1,159 @@
+"""Configuration files: `[tool.artlint]` in pyproject.toml, artlint.toml, .artlint.toml.
+
+The keys follow ruff where ruff has one (``select``, ``extend-select``, ``ignore``,
+``per-file-ignores``, ``fixable``, ``unfixable``, ``unsafe-fixes``, ``include``, ``exclude``,
+``extend-exclude``, ``respect-gitignore``, ``output-format``) and add artlint's own
+(``severity``, ``schema``, ``packs``, ``plugins``).  A file is validated by a pydantic model
+with ``extra="forbid"``; any problem becomes one :class:`ConfigError` that names the file,
+the key and what is wrong, with a "did you mean" for a misspelt key or rule.
+
+Paths inside a config file (``schema``, ``packs``, ``extend``) are relative to that file's
+folder; globs (``per-file-ignores``, ``include``, ``exclude``) are matched against paths
+relative to it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, ValidationError
+from pydantic_core import ErrorDetails
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+#: Config file names in the order they win when several sit in one folder.
+CONFIG_NAMES = (".artlint.toml", "artlint.toml", "pyproject.toml")
+OUTPUT_FORMATS = ("text", "json")
+
+
+class ConfigError(ValueError):
+    """A configuration that cannot be used; the message names file, key and problem."""
+
+
+def _kebab(name: str) -> str:
+    return name.rstrip("_").replace("_", "-")
+
+
+class ConfigFile(BaseModel):
+    """The keys of one config file, exactly as written (``None``: not set here)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab)
+
+    extend: StrictStr | None = None
+    select: tuple[StrictStr, ...] | None = None
+    extend_select: tuple[StrictStr, ...] | None = None
+    ignore: tuple[StrictStr, ...] | None = None
+    per_file_ignores: dict[str, tuple[StrictStr, ...]] | None = None
+    fixable: tuple[StrictStr, ...] | None = None
+    unfixable: tuple[StrictStr, ...] | None = None
+    unsafe_fixes: StrictBool | None = None
+    include: tuple[StrictStr, ...] | None = None
+    exclude: tuple[StrictStr, ...] | None = None
+    extend_exclude: tuple[StrictStr, ...] | None = None
+    respect_gitignore: StrictBool | None = None
+    severity: dict[str, Literal["error", "warning"]] | None = None
+    schema_: StrictStr | None = Field(default=None, alias="schema")
+    packs: tuple[StrictStr, ...] | None = None
+    plugins: tuple[StrictStr, ...] | None = None
+    output_format: Literal["text", "json"] | None = None
+
+    @classmethod
+    def keys(cls) -> list[str]:
+        return [field.alias or name for name, field in cls.model_fields.items()]
+
+
+#: pydantic's error types in the words of a TOML file.
+_PLAIN_MESSAGES = {
+    "tuple_type": "must be a list",
+    "list_type": "must be a list",
+    "dict_type": "must be a table",
+    "string_type": "must be a string",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+}
+
+
+def error_location(error: ErrorDetails) -> str:
+    """A pydantic error's location as a TOML reader writes it: ``select[0]``, ``a.b``."""
+    parts: list[str] = []
+    for item in error["loc"]:
+        if isinstance(item, int):
+            parts[-1] = f"{parts[-1]}[{item}]" if parts else f"[{item}]"
+        else:
+            parts.append(str(item))
+    return ".".join(parts)
+
+
+def _describe(error: ErrorDetails) -> tuple[str, str]:
+    """The dotted key and a short message for one pydantic error."""
+    location = [str(part) for part in error["loc"]]
+    key = error_location(error)
+    if error["type"] == "extra_forbidden":
+        from artlint.registry import did_you_mean
+
+        return key, "unknown key" + did_you_mean(location[-1], ConfigFile.keys())
+    message = _PLAIN_MESSAGES.get(error["type"], error["msg"])
+    if error["type"] == "literal_error":
+        message = f"must be one of {error['ctx']['expected']}"
+    given = error.get("input")
+    if given is not None and not isinstance(given, dict | list):
+        message += f", got {given!r}"
+    return key, message
+
+
+def read_table(path: Path) -> dict[str, Any] | None:
+    """The artlint table of a config file; None for a pyproject.toml without one."""
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise ConfigError(f"{path}: cannot read the configuration: {reason}") from None
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        table: object = data.get("tool", {}).get("artlint")
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.artlint] must be a table")
+        return table
+    return data
+
+
+def parse_table(table: dict[str, Any], path: Path) -> ConfigFile:
+    """Validate one config table; ``path`` names it in the error."""
+    try:
+        return ConfigFile.model_validate(table)
+    except ValidationError as error:
+        key, message = _describe(error.errors()[0])
+        prefix = "tool.artlint." if path.name == "pyproject.toml" else ""
+        raise ConfigError(f"{path}: {prefix}{key}: {message}") from None
+
+
+def has_config(path: Path) -> bool:
+    """Whether ``path`` is a config file artlint reads (a pyproject.toml needs the table)."""
+    if not path.is_file():
+        return False
+    if path.name != "pyproject.toml":
+        return True
+    try:
+        return "[tool.artlint" in path.read_text("utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def find_config(folder: Path) -> Path | None:
+    """The config file that applies in ``folder``: the closest one in it or above it."""
+    for directory in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if has_config(candidate):
+                return candidate
+    return None

@@ -1,0 +1,281 @@
+"""Which configuration applies to a file, and the settings it resolves to.
+
+The closest config file above a linted file applies to it (``--config`` forces one,
+``--isolated`` ignores all).  A config may ``extend`` another; the chain is read base first,
+and a key set in a later file replaces the earlier value (``per-file-ignores`` and
+``severity`` merge by key, ``extend-select`` and ``extend-exclude`` accumulate).  The command
+line comes last.  Every resolved value remembers where it came from, for ``artlint config``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from artlint.config import (
+    ConfigError,
+    ConfigFile,
+    find_config,
+    parse_table,
+    read_table,
+)
+from artlint.registry import all_rules, matches, unknown_rule
+from artlint.rule import Severity
+from artlint.settings import RuleLayer, Settings
+
+DEFAULT_INCLUDE = ("*.md", "*.markdown")
+DEFAULT_EXCLUDE = (".*", "node_modules")
+COMMAND_LINE = "command line"
+DEFAULT = "default"
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line says; ``None`` leaves the config's value."""
+
+    config: Path | None = None
+    isolated: bool = False
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    packs: tuple[Path, ...] = ()
+    unsafe_fixes: bool | None = None
+    output_format: str | None = None
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One config file of an ``extend`` chain."""
+
+    path: Path
+    config: ConfigFile
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+
+@dataclass
+class ProjectConfig:
+    """The resolved configuration of one config file (or of none)."""
+
+    path: Path | None
+    root: Path
+    chain: tuple[Layer, ...]
+    settings: Settings
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    respect_gitignore: bool
+    output_format: str
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...]
+    #: key -> (value as written, where it came from), for ``artlint config``.
+    origins: dict[str, tuple[Any, str]] = field(default_factory=dict)
+
+    def settings_for(self, path: Path) -> Settings:
+        """The settings for one file: per-file-ignores matched against its path."""
+        if not self.per_file_ignores:
+            return self.settings
+        relative = _relative(path, self.root)
+        ignored = tuple(
+            code
+            for pattern, codes in self.per_file_ignores
+            if _glob_matches(pattern, relative)
+            for code in codes
+        )
+        if not ignored:
+            return self.settings
+        return _with_ignores(self.settings, ignored)
+
+
+@functools.lru_cache(maxsize=256)
+def _with_ignores(settings: Settings, ignored: tuple[str, ...]) -> Settings:
+    layers = (*settings.config_layers, RuleLayer(ignore=ignored))
+    # The per-file layer sits between the config and the command line.
+    return settings.model_copy(update={"config_layers": layers})
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.absolute().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@functools.lru_cache(maxsize=1024)
+def _spec(pattern: str) -> Any:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines([pattern])
+
+
+def _glob_matches(pattern: str, relative: str) -> bool:
+    """gitignore-style matching (``*.md``, ``legacy/``, ``posts/**/draft-*.md``)."""
+    return bool(_spec(pattern).match_file(relative))
+
+
+def load_chain(path: Path) -> tuple[Layer, ...]:
+    """The config at ``path`` and the files it extends, base first."""
+    chain: list[Layer] = []
+    seen: set[Path] = set()
+    # Paths stay as found (absolute, symlinks kept) so that globs match walked paths; only
+    # the cycle check looks through symlinks.
+    current: Path | None = Path(os.path.normpath(path.absolute()))
+    while current is not None:
+        if current.resolve() in seen:
+            raise ConfigError(f"{current}: extend: the files extend each other in a cycle")
+        seen.add(current.resolve())
+        if not current.is_file():
+            raise ConfigError(f"{current}: no such configuration file")
+        table = read_table(current)
+        if table is None:
+            raise ConfigError(f"{current}: has no [tool.artlint] table")
+        config = parse_table(table, current)
+        chain.append(Layer(current, config))
+        if config.extend is None:
+            current = None
+        else:
+            base = Path(os.path.normpath(current.parent / config.extend))
+            if not base.is_file():
+                raise ConfigError(f"{current}: extend: no such file {config.extend!r}")
+            current = base
+    return tuple(reversed(chain))
+
+
+def _check_rules(selectors: tuple[str, ...], where: str) -> None:
+    for selector in selectors:
+        if not any(matches(rule, selector) for rule in all_rules()):
+            raise ConfigError(f"{where}: {unknown_rule(selector)}")
+
+
+def _key(layer: Layer, key: str) -> str:
+    prefix = "tool.artlint." if layer.path.name == "pyproject.toml" else ""
+    return f"{layer.path}: {prefix}{key}"
+
+
+def resolve(path: Path | None, overrides: Overrides, cwd: Path) -> ProjectConfig:
+    """The configuration of config file ``path`` (None: defaults) with the command line."""
+    chain = load_chain(path) if path is not None else ()
+    origins: dict[str, tuple[Any, str]] = {}
+    values: dict[str, Any] = {}
+    layers: list[RuleLayer] = []
+    extend_exclude: list[str] = []
+    per_file: dict[str, tuple[str, ...]] = {}
+    severity: dict[str, Severity] = {}
+    for layer in chain:
+        config = layer.config
+        for key in ("select", "extend_select", "ignore", "fixable", "unfixable"):
+            selectors = getattr(config, key)
+            if selectors is not None:
+                _check_rules(selectors, _key(layer, key.replace("_", "-")))
+        layers.append(
+            RuleLayer(
+                select=config.select,
+                extend_select=config.extend_select or (),
+                ignore=config.ignore or (),
+            )
+        )
+        written = config.model_dump(exclude_none=True, by_alias=True)
+        for key, value in written.items():
+            origins[key] = (value, str(layer.path))
+        for key in ("fixable", "unfixable", "unsafe_fixes", "include", "exclude"):
+            if getattr(config, key) is not None:
+                values[key] = getattr(config, key)
+        for key in ("respect_gitignore", "output_format"):
+            if getattr(config, key) is not None:
+                values[key] = getattr(config, key)
+        extend_exclude.extend(config.extend_exclude or ())
+        for pattern, codes in (config.per_file_ignores or {}).items():
+            _check_rules(codes, _key(layer, f"per-file-ignores.{pattern}"))
+            per_file[pattern] = codes
+        for selector, level in (config.severity or {}).items():
+            _check_rules((selector,), _key(layer, "severity"))
+            for rule in all_rules():
+                if matches(rule, selector):
+                    severity[rule.code] = Severity(level)
+        if config.schema_ is not None:
+            schema = layer.folder / config.schema_
+            if not schema.is_file():
+                raise ConfigError(f"{_key(layer, 'schema')}: no such file {config.schema_!r}")
+            values["schema_path"] = schema
+        if config.packs is not None:
+            packs = tuple(layer.folder / pack for pack in config.packs)
+            for pack, written_path in zip(packs, config.packs, strict=True):
+                if not pack.is_file():
+                    raise ConfigError(f"{_key(layer, 'packs')}: no such file {written_path!r}")
+            values["packs"] = packs
+        if config.plugins is not None:
+            values["plugins"] = config.plugins
+    for key, given in (
+        ("select", overrides.select),
+        ("extend-select", overrides.extend_select or None),
+        ("ignore", overrides.ignore or None),
+    ):
+        if given is not None:
+            _check_rules(given, COMMAND_LINE)
+            origins[key] = (list(given), COMMAND_LINE)
+    if overrides.unsafe_fixes is not None:
+        values["unsafe_fixes"] = overrides.unsafe_fixes
+        origins["unsafe-fixes"] = (overrides.unsafe_fixes, COMMAND_LINE)
+    if overrides.packs:
+        values["packs"] = (*overrides.packs, *values.get("packs", ()))
+        origins["packs"] = ([str(p) for p in values["packs"]], COMMAND_LINE)
+    if overrides.output_format is not None:
+        values["output_format"] = overrides.output_format
+        origins["output-format"] = (overrides.output_format, COMMAND_LINE)
+    settings = Settings(
+        select=overrides.select or (),
+        extend_select=overrides.extend_select,
+        ignore=overrides.ignore,
+        config_layers=tuple(layers),
+        schema_path=values.get("schema_path"),
+        packs=values.get("packs", ()),
+        severity=tuple(sorted(severity.items())),
+        fixable=values.get("fixable"),
+        unfixable=values.get("unfixable", ()),
+        unsafe_fixes=values.get("unsafe_fixes", False),
+        plugins=values.get("plugins", ()),
+    )
+    return ProjectConfig(
+        path=chain[-1].path if chain else None,
+        root=chain[-1].folder if chain else cwd.absolute(),
+        chain=chain,
+        settings=settings,
+        include=values.get("include", DEFAULT_INCLUDE),
+        exclude=(*values.get("exclude", DEFAULT_EXCLUDE), *extend_exclude),
+        respect_gitignore=values.get("respect_gitignore", True),
+        output_format=values.get("output_format", "text"),
+        per_file_ignores=tuple(per_file.items()),
+        origins=origins,
+    )
+
+
+class Resolver:
+    """Finds and caches the configuration for each file and folder of a run."""
+
+    def __init__(self, overrides: Overrides, cwd: Path | None = None) -> None:
+        self.overrides = overrides
+        self.cwd = cwd or Path.cwd()
+        self._by_path: dict[Path | None, ProjectConfig] = {}
+        self._by_folder: dict[Path, Path | None] = {}
+
+    def config_path(self, folder: Path) -> Path | None:
+        if self.overrides.isolated:
+            return None
+        if self.overrides.config is not None:
+            return self.overrides.config.absolute()
+        folder = folder.absolute()
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config(folder)
+        return self._by_folder[folder]
+
+    def for_folder(self, folder: Path) -> ProjectConfig:
+        path = self.config_path(folder)
+        if path not in self._by_path:
+            self._by_path[path] = resolve(path, self.overrides, self.cwd)
+        return self._by_path[path]
+
+    def for_file(self, file: Path) -> ProjectConfig:
+        return self.for_folder(file.parent if file.parent != Path("") else Path("."))
