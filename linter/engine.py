@@ -13,14 +13,19 @@ from pathlib import Path
 from artlint.article import Article
 from artlint.context import RuleContext
 from artlint.registry import find_rule, fixable_codes, rules_for
-from artlint.rule import Finding, Rule, Target
+from artlint.rule import Applicability, Finding, Fix, Rule, Target
 from artlint.settings import Settings
 from artlint.source import LineIndex, Source, UndecodableError
+from artlint.suppression import apply as apply_directives
+from artlint.suppression import find_directives
+from artlint.suppression import removal_edits as directive_removal
+from artlint.suppression import unused as unused_directives
 from artlint.violation import FixEdit, Violation, ViolationFix
 
 logger = logging.getLogger(__name__)
 
 UNREADABLE = "IO001"
+UNUSED_SUPPRESSION = "AL100"
 INTERNAL_ERROR = "AL900"
 
 
@@ -101,8 +106,26 @@ def lint_article(article: Article, settings: Settings) -> list[Violation]:
             )
             continue
         violations.extend(_violation(article, rule, finding, settings) for finding in findings)
+    violations = _suppress(article, violations, settings)
     violations.sort(key=lambda violation: violation.sort_key)
     return violations
+
+
+def _suppress(article: Article, violations: list[Violation], settings: Settings) -> list[Violation]:
+    """Drop what inline directives silence; report directives that silenced nothing."""
+    directives = find_directives(article)
+    if not directives:
+        return violations
+    kept = apply_directives(directives, violations)
+    if is_selected(UNUSED_SUPPRESSION, settings):
+        rule = find_rule(UNUSED_SUPPRESSION)
+        assert rule is not None
+        for directive, problem in unused_directives(directives):
+            shown = article.text[directive.start : directive.end].strip()
+            fix = Fix(directive_removal(article, directive), Applicability.SAFE, "Remove it")
+            finding = Finding(directive.start, directive.end, f"'{shown}' {problem}", fix)
+            kept.append(_violation(article, rule, finding, settings))
+    return kept
 
 
 def is_selected(code: str, settings: Settings) -> bool:

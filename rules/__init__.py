@@ -6,6 +6,7 @@ Plugins add rules through the ``artlint.rules`` entry point group with the same 
 from __future__ import annotations
 
 from artlint.rule import Rule
+from artlint.rules.al100_unused_suppression import UnusedSuppression
 from artlint.rules.al900_internal_error import InternalError
 from artlint.rules.al902_fix_not_applied import FixNotApplied
 from artlint.rules.bd001_editor_credit_in_body import EditorCreditInBody
@@ -52,6 +53,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     EditorCreditInBody,
     OriginalTitleInBody,
     PromoImageAsCover,
+    UnusedSuppression,
     InternalError,
     FixNotApplied,
 )

@@ -43,7 +43,8 @@ class HtmlParseError(Rule):
         ```
 
     Fix safety:
-        Not fixable: the right repair depends on what the author meant.
+        Not fixable: the right repair depends on what the author meant. Errors inside
+        artlint's own ``<!-- artlint-... -- reason -->`` directives are not reported.
     """
 
     code = "HT006"
@@ -54,6 +55,15 @@ class HtmlParseError(Rule):
     target = Target.BODY
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        # artlint's own directives are written "<!-- artlint-disable X -- reason -->"; the
+        # "--" before the reason is a parse error to html5lib, but not the author's.
+        directives = {
+            comment.start
+            for comment in ctx.html.comments
+            if comment.text.lstrip().startswith("artlint-")
+        }
         for error in ctx.parse_errors:
+            if error.start in directives:
+                continue
             text = describe(error.code, dict(error.details))
             yield Finding(error.start, error.end, f"HTML parse error: {text} [{error.code}]")

@@ -35,6 +35,7 @@ def test_codes_and_names_are_unique() -> None:
 
 def test_contract_codes_and_names() -> None:
     assert {rule.code: rule.name for rule in registry.all_rules()} == {
+        "AL100": "unused-suppression",
         "AL900": "internal-error",
         "AL902": "fix-not-applied",
         "BD001": "editor-credit-in-body",
