@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from artlint.engine import engine_violation, is_selected, lint_bytes, lint_file
+from artlint.engine import engine_violation, lint_bytes, lint_file
 from artlint.fixer import fix_source
 from artlint.report import FileReport
 from artlint.settings import Settings
@@ -34,7 +34,8 @@ def fix_file(
         return FileReport(path=display, violations=tuple(lint_bytes(data, display, settings)))
     outcome = fix_source(source, display, settings, unsafe=unsafe)
     violations = list(outcome.remaining)
-    if outcome.failure and is_selected(FIX_NOT_APPLIED, settings):
+    # AL902 and IO002 are about the run, not the article: reported whatever the selection.
+    if outcome.failure:
         message = f"file left unchanged: {outcome.failure}"
         violations.insert(0, engine_violation(display, FIX_NOT_APPLIED, message))
     fixed = outcome.fixed
@@ -44,8 +45,7 @@ def fix_file(
         except WriteError as error:
             fixed = 0
             violations = list(lint_bytes(data, display, settings))
-            if is_selected(UNWRITABLE, settings):
-                message = f"not written: {error.reason}"
+            message = f"not written: {error.reason}"
             violations.insert(0, engine_violation(display, UNWRITABLE, message))
     violations.sort(key=lambda violation: violation.sort_key)
     return FileReport(

@@ -23,7 +23,8 @@ class FixNotApplied(EngineRule):
         (and please report the file).
 
     Fix safety:
-        Not fixable.
+        Not fixable. Reported whatever ``--select``/``--ignore`` say: it is about the run,
+        not about the article.
     """
 
     code = "AL902"

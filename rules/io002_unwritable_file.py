@@ -20,7 +20,8 @@ class UnwritableFile(EngineRule):
         Make the file writable (or stop the other writer) and run ``artlint --fix`` again.
 
     Fix safety:
-        Not fixable.
+        Not fixable. Reported whatever ``--select``/``--ignore`` say: it is about the run,
+        not about the article.
     """
 
     code = "IO002"

@@ -203,3 +203,27 @@ def test_bad_pack_stops_the_run_with_exit_2(tmp_path: Path, run_cli: Run) -> Non
     assert result.exit_code == 2
     assert result.stderr.startswith(f"artlint: error: {pack}: tracking_block[0].selector: ")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_read_only_file_is_not_rewritten(tmp_path: Path, run_cli: Run) -> None:
+    article = tmp_path / "post.md"
+    article.write_text(ARTICLE, "utf-8")
+    article.chmod(0o444)
+    result = run_cli("--fix", "--select", "HT001", str(article))
+    assert article.read_text("utf-8") == ARTICLE
+    # IO002 is reported even though only HT001 is selected.
+    assert (
+        result.stdout.splitlines()[0] == f"{article}:1:1: IO002 not written: the file is read-only"
+    )
+    assert result.exit_code == 1
+
+
+def test_a_hard_linked_file_is_not_split_from_its_links(tmp_path: Path, run_cli: Run) -> None:
+    article = tmp_path / "post.md"
+    article.write_text(ARTICLE, "utf-8")
+    os.link(article, tmp_path / "same.md")
+    result = run_cli("--fix", str(article))
+    assert (tmp_path / "same.md").read_text("utf-8") == ARTICLE == article.read_text("utf-8")
+    assert "IO002 not written: the file has 2 hard links; replacing it would split them" in (
+        result.stdout
+    )
