@@ -26,6 +26,7 @@ blanked before tokenising, so nothing inside them is indexed.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
@@ -46,7 +47,6 @@ _ATTRIBUTE = re.compile(
     r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*"
     r"('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
 )
-_TAG = re.compile(r"<[^>]*>?")
 _SPACES = re.compile(r"\s+")
 
 
@@ -129,11 +129,26 @@ class HtmlIndex:
     code_regions: tuple[tuple[int, int], ...]
     #: The body as the tokenizer saw it (code regions blanked), for html5lib.
     tokenized_body: str
+    #: Spans of every start tag, end tag and comment, sorted: what is markup, not text.
+    tokens: tuple[tuple[int, int], ...] = ()
 
     def text_of(self, element: Element) -> str:
-        """The element's text content: tags dropped, references decoded, spaces collapsed."""
-        raw = self.text[element.start_tag_end : element.content_end]
-        return _SPACES.sub(" ", html.unescape(_TAG.sub("", raw))).strip()
+        """The element's text content: tags dropped, references decoded, spaces collapsed.
+
+        Only what the tokenizer read as markup is dropped, so a literal ``<`` in text
+        (``收益率 < 2%``) stays.
+        """
+        start, end = element.start_tag_end, element.content_end
+        parts = []
+        position = start
+        first = bisect.bisect_left(self.tokens, (start, start))
+        for token_start, token_end in self.tokens[first:]:
+            if token_start >= end:
+                break
+            parts.append(self.text[position:token_start])
+            position = max(position, token_end)
+        parts.append(self.text[position:end])
+        return _SPACES.sub(" ", html.unescape("".join(parts))).strip()
 
     def ancestors(self, element: Element) -> list[Element]:
         chain = []
@@ -144,7 +159,9 @@ class HtmlIndex:
         return chain
 
     def in_code(self, offset: int) -> bool:
-        return any(start <= offset - self.body_start < end for start, end in self.code_regions)
+        relative = offset - self.body_start
+        position = bisect.bisect_right(self.code_regions, (relative, len(self.text) + 1)) - 1
+        return position >= 0 and relative < self.code_regions[position][1]
 
 
 class _Open:
@@ -214,7 +231,21 @@ def _attributes(raw_tag: str, start: int) -> tuple[Attribute, ...]:
     return tuple(attributes)
 
 
+#: Elements whose content is text to the HTML parser, never markup: html.parser knows only
+#: script and style; a browser also reads xmp, iframe, noembed, noframes, textarea and
+#: title this way, so a "comment" shown inside <xmp> must not be removed.
+RAW_TEXT_ELEMENTS = ("script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title")
+#: Elements whose "/>" really closes them: inside svg and math (foreign content) only.
+FOREIGN_ROOTS = frozenset({"svg", "math"})
+# A comment ends at the first "-->" or "--!>" (WHATWG "comment end bang state"), and
+# "<!-->" / "<!--->" are complete empty comments.  Python 3.11's html.parser only knows
+# "--\s*>", and would read on past "--!>", swallowing the markup after it.
+_COMMENT_END = re.compile(r"--!?>")
+
+
 class _Indexer(HTMLParser):
+    CDATA_CONTENT_ELEMENTS = RAW_TEXT_ELEMENTS
+
     def __init__(self, body_start: int, body: str) -> None:
         super().__init__(convert_charrefs=False)
         self._body = body
@@ -225,6 +256,20 @@ class _Indexer(HTMLParser):
         self._elements: list[Element | None] = []
         self.comments: list[Comment] = []
         self.end_tags: list[EndTag] = []
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        rawdata = self.rawdata
+        for empty in ("<!-->", "<!--->"):
+            if rawdata.startswith(empty, i):
+                if report:
+                    self.handle_comment("")
+                return i + len(empty)
+        match = _COMMENT_END.search(rawdata, i + 4)
+        if match is None:
+            return -1
+        if report:
+            self.handle_comment(rawdata[i + 4 : match.start()])
+        return match.end()
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -246,7 +291,9 @@ class _Indexer(HTMLParser):
         parent = self._open[-1].index if self._open else -1
         opened = _Open(index, tag, start, end, parent, _attributes(raw, start))
         self._elements.append(None)
-        if self_closing or tag in VOID_ELEMENTS:
+        # Browsers ignore "/>" on an HTML element that is not void: <div/> opens a div.
+        foreign = tag in FOREIGN_ROOTS or any(item.tag in FOREIGN_ROOTS for item in self._open)
+        if tag in VOID_ELEMENTS or (self_closing and foreign):
             self._elements[index] = opened.close(end, end, closed=True)
         else:
             self._open.append(opened)
@@ -296,13 +343,18 @@ def build_index(text: str, body_start: int, body_end: int) -> HtmlIndex:
     indexer = _Indexer(body_start, tokenized)
     indexer.feed(tokenized)
     indexer.finish(body_end)
+    elements = indexer.elements()
+    tokens = [(element.start, element.start_tag_end) for element in elements]
+    tokens.extend((tag.start, tag.end) for tag in indexer.end_tags)
+    tokens.extend((comment.start, comment.end) for comment in indexer.comments)
     return HtmlIndex(
         text=text,
         body_start=body_start,
         body_end=body_end,
-        elements=indexer.elements(),
+        elements=elements,
         comments=tuple(indexer.comments),
         end_tags=tuple(indexer.end_tags),
         code_regions=regions,
         tokenized_body=tokenized,
+        tokens=tuple(sorted(tokens)),
     )

@@ -30,14 +30,6 @@ class ParseError:
     details: tuple[tuple[str, str], ...]
 
 
-def _token_spans(index: HtmlIndex) -> list[tuple[int, int]]:
-    spans = [(element.start, element.start_tag_end) for element in index.elements]
-    spans.extend((tag.start, tag.end) for tag in index.end_tags)
-    spans.extend((comment.start, comment.end) for comment in index.comments)
-    spans.sort()
-    return spans
-
-
 def html5lib_errors(index: HtmlIndex, lines: LineIndex) -> tuple[ParseError, ...]:
     """Every parse error html5lib reports for the body, with article-text spans."""
     import html5lib
@@ -47,7 +39,7 @@ def html5lib_errors(index: HtmlIndex, lines: LineIndex) -> tuple[ParseError, ...
     if not parser.errors:
         return ()
     first_line, _ = lines.position(index.body_start)
-    spans = _token_spans(index)
+    spans = list(index.tokens)
     starts = [start for start, _ in spans]
     errors = []
     for (line, column), code, details in parser.errors:
