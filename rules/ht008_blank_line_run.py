@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -9,6 +10,14 @@ from artlint.context import RuleContext
 from artlint.rule import Applicability, Edit, Finding, Fix, FixAvailability, Rule, Severity, Target
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+#: Elements whose blank lines are content (rendered as they are, or code).
+PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp", "script", "style"})
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    position = bisect.bisect_right(spans, (offset, offset)) - 1
+    # Spans can nest (<pre> in <pre> is rare but legal), so look back over a few.
+    return any(start < offset < end for start, end in spans[max(0, position - 3) : position + 1])
 
 
 class BlankLineRun(Rule):
@@ -38,7 +47,8 @@ class BlankLineRun(Rule):
 
     Fix safety:
         Safe: the first blank line of the run is kept as it is and the others are removed.
-        Blank lines inside code blocks are left alone.
+        Blank lines inside Markdown code blocks and inside ``<pre>``, ``<textarea>``,
+        ``<script>`` and ``<style>`` are content, and are left alone.
     """
 
     code = "HT008"
@@ -50,13 +60,18 @@ class BlankLineRun(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         index = ctx.html
-        body = index.tokenized_body
+        kept = sorted(
+            (element.start, element.end)
+            for element in index.elements
+            if element.tag in PREFORMATTED
+        )
         run: list[tuple[int, int]] = []
-        for line in _LINE.finditer(body):
+        for line in _LINE.finditer(ctx.text, index.body_start, index.body_end):
             if line.start() == line.end():
                 break
-            start, end = index.body_start + line.start(), index.body_start + line.end()
-            if line.group().strip() == "" and not index.in_code(start):
+            start, end = line.span()
+            blank = line.group().strip() == ""
+            if blank and not index.in_code(start) and not _inside(kept, start):
                 run.append((start, end))
                 continue
             yield from self._report(ctx, run)
