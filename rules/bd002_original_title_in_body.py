@@ -14,11 +14,22 @@ KEY = "original_title"
 
 
 def normalise_title(title: str) -> str:
-    """A title reduced to what makes it the same headline: no punctuation, spaces or case."""
+    """A title reduced to what makes it the same headline: no punctuation, spaces or case.
+
+    A decimal point between digits is kept: "1.4%" and "14%" are different news.
+    """
     folded = unicodedata.normalize("NFKC", title).casefold()
-    return "".join(
-        char for char in folded if not unicodedata.category(char).startswith(("P", "Z", "C", "S"))
-    )
+    kept = []
+    for position, char in enumerate(folded):
+        if unicodedata.category(char).startswith(("P", "Z", "C", "S")):
+            between_digits = (
+                folded[position - 1 : position].isdigit()
+                and folded[position + 1 : position + 2].isdigit()
+            )
+            if not (char == "." and between_digits):
+                continue
+        kept.append(char)
+    return "".join(kept)
 
 
 class OriginalTitleInBody(Rule):
