@@ -102,7 +102,8 @@ def _describe(error: ErrorDetails) -> tuple[str, str]:
         message = f"must be one of {error['ctx']['expected']}"
     given = error.get("input")
     if given is not None and not isinstance(given, dict | list):
-        message += f", got {given!r}"
+        shown = str(given).lower() if isinstance(given, bool) else repr(given)
+        message += f", got {shown}"
     return key, message
 
 
@@ -144,9 +145,14 @@ def has_config(path: Path) -> bool:
     if path.name != "pyproject.toml":
         return True
     try:
-        return "[tool.artlint" in path.read_text("utf-8", errors="replace")
+        text = path.read_text("utf-8", errors="replace")
     except OSError:
         return False
+    if "artlint" not in text:  # the common case, without parsing the TOML
+        return False
+    # Any TOML spelling counts ([tool.artlint], tool.artlint.select = ..., an inline
+    # table), and a comment that mentions the table does not.
+    return read_table(path) is not None
 
 
 def find_config(folder: Path) -> Path | None:

@@ -103,27 +103,49 @@ class GitIgnore:
         return result
 
 
-def _skipped(path: Path, config: ProjectConfig, gitignore: GitIgnore, *, folder: bool) -> bool:
-    if _matches(config.exclude, path, config.root, folder=folder):
+def _absolute(path: Path) -> Path:
+    """Absolute, with ".." folded (``sub/../a.md`` must not look like a hidden path)."""
+    return Path(os.path.normpath(path.absolute()))
+
+
+def _skipped(
+    path: Path,
+    config: ProjectConfig,
+    gitignore: GitIgnore | None,
+    *,
+    folder: bool,
+    root: Path | None = None,
+) -> bool:
+    if _matches(config.exclude, path, root or config.root, folder=folder):
         return True
-    return config.respect_gitignore and gitignore.ignored(path, folder=folder)
+    if gitignore is None or not config.respect_gitignore:
+        return False
+    return gitignore.ignored(path, folder=folder)
 
 
 def _walk(directory: Path, resolver: Resolver, gitignore: GitIgnore) -> Iterator[Path]:
-    for root, directories, files in os.walk(directory):
-        here = Path(root)
+    # A folder the user names is linted even when it is excluded or ignored itself
+    # (`artlint .drafts/`): below it, globs are matched from that folder, and .gitignore
+    # files are not consulted.
+    named = _absolute(directory)
+    root: Path | None = None
+    ignore: GitIgnore | None = gitignore
+    if _skipped(named, resolver.for_folder(named), gitignore, folder=True):
+        root, ignore = named, None
+    for folder, directories, files in os.walk(directory):
+        here = Path(folder)
         config = resolver.for_folder(here)
         directories[:] = sorted(
             name
             for name in directories
-            if not _skipped((here / name).absolute(), config, gitignore, folder=True)
+            if not _skipped(_absolute(here / name), config, ignore, folder=True, root=root)
         )
         for name in sorted(files):
             path = here / name
-            absolute = path.absolute()
-            if not _matches(config.include, absolute, config.root, folder=False):
+            absolute = _absolute(path)
+            if not _matches(config.include, absolute, root or config.root, folder=False):
                 continue
-            if not _skipped(absolute, config, gitignore, folder=False):
+            if not _skipped(absolute, config, ignore, folder=False, root=root):
                 yield path
 
 
