@@ -3,7 +3,10 @@
 ``lint_paths`` and ``fix_paths`` read configuration files like the command line does (the
 closest ``artlint.toml``, ``.artlint.toml`` or ``pyproject.toml`` with ``[tool.artlint]``
 above each file), unless ``settings`` are given: then those apply to every file and no
-configuration file is read.
+configuration file is read.  Plugins that a configuration names (or ``settings.plugins``)
+are loaded before the files they apply to are linted; one that cannot be used raises
+:class:`artlint.config.ConfigError` or, with explicit settings,
+:class:`artlint.plugins.PluginError` (both are ValueErrors).
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ def lint_text(
     text: str, path: str = "<string>", *, settings: Settings | None = None
 ) -> list[Violation]:
     """Lint one article given as text; ``path`` is the name violations carry."""
-    return lint_article(Article.parse(Source(text), path), settings or Settings())
+    settings = settings or Settings()
+    _register(settings)
+    return lint_article(Article.parse(Source(text), path), settings)
 
 
 def fix_text(
@@ -35,8 +40,17 @@ def fix_text(
     from artlint.fixer import fix_source
 
     settings = settings or Settings()
+    _register(settings)
     unsafe = unsafe or settings.unsafe_fixes
     return fix_source(Source(text), path, settings, unsafe=unsafe).text
+
+
+def _register(settings: Settings) -> None:
+    """Load the plugins that ``settings`` name (a PluginError when one cannot be used)."""
+    if settings.plugins:
+        from artlint.registry import register_plugins
+
+        register_plugins(settings.plugins)
 
 
 def _run(
@@ -46,6 +60,7 @@ def _run(
     check: Callable[[Target, Settings], FileReport],
 ) -> Report:
     if settings is not None:
+        _register(settings)
         targets = discover(paths)
         return Report(files=tuple(check(target, settings) for target in targets))
     resolver = resolver or Resolver(Overrides())

@@ -119,11 +119,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from artlint.reporters import get_reporter
     from artlint.schema import SchemaError
 
-    try:
-        check_selectors(args.select + args.extend_select + args.ignore)
-    except UnknownRuleError as error:
-        print(f"artlint: error: {error}", file=sys.stderr)
-        return EXIT_ERROR
     overrides = Overrides(
         config=args.config,
         isolated=args.isolated,
@@ -136,6 +131,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     paths = args.paths or ["."]
     resolver = Resolver(overrides)
+    try:
+        # The plugins of the working directory's config (or --config) come first, so that
+        # --select and --ignore may name their rules.
+        resolver.load_plugins_for(Path.cwd())
+    except ConfigError as error:
+        print(f"artlint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        check_selectors(args.select + args.extend_select + args.ignore)
+    except UnknownRuleError as error:
+        print(f"artlint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
     try:
         project = resolver.for_folder(Path.cwd())
         load_packs(project.settings.packs)

@@ -22,8 +22,9 @@ from artlint.config import (
     parse_table,
     read_table,
 )
-from artlint.registry import all_rules, matches, unknown_rule
-from artlint.rule import Severity
+from artlint.plugins import PluginError
+from artlint.registry import all_rules, known_rules, matches, register_plugins, unknown_rule
+from artlint.rule import Rule, Severity
 from artlint.settings import RuleLayer, Settings
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown")
@@ -144,10 +145,14 @@ def load_chain(path: Path) -> tuple[Layer, ...]:
     return tuple(reversed(chain))
 
 
-def _check_rules(selectors: tuple[str, ...], where: str) -> None:
+def _check_rules(
+    selectors: tuple[str, ...], where: str, rules: tuple[type[Rule], ...] | None = None
+) -> None:
+    """Raise a ConfigError for a selector that names none of ``rules`` (default: all)."""
+    rules = all_rules() if rules is None else rules
     for selector in selectors:
-        if not any(matches(rule, selector) for rule in all_rules()):
-            raise ConfigError(f"{where}: {unknown_rule(selector)}")
+        if not any(matches(rule, selector) for rule in rules):
+            raise ConfigError(f"{where}: {unknown_rule(selector, rules)}")
 
 
 def _key(layer: Layer, key: str) -> str:
@@ -155,9 +160,30 @@ def _key(layer: Layer, key: str) -> str:
     return f"{layer.path}: {prefix}{key}"
 
 
+def register_chain_plugins(chain: tuple[Layer, ...]) -> tuple[str, ...]:
+    """Load the plugins that a config chain names (the last file that sets ``plugins``
+    wins) into the registry, and return their names.
+
+    A plugin that cannot be used is a ConfigError naming the file and the key.
+    """
+    for layer in reversed(chain):
+        plugins = layer.config.plugins
+        if plugins is not None:
+            try:
+                register_plugins(plugins)
+            except PluginError as error:
+                raise ConfigError(f"{_key(layer, 'plugins')}: {error}") from None
+            return plugins
+    return ()
+
+
 def resolve(path: Path | None, overrides: Overrides, cwd: Path) -> ProjectConfig:
     """The configuration of config file ``path`` (None: defaults) with the command line."""
     chain = load_chain(path) if path is not None else ()
+    # Plugins first, so that the config's selectors may name their rules; a config's
+    # selectors are checked against the built-in rules and its own plugins' rules only.
+    plugins = register_chain_plugins(chain)
+    rules = known_rules(plugins)
     origins: dict[str, tuple[Any, str]] = {}
     values: dict[str, Any] = {}
     layers: list[RuleLayer] = []
@@ -169,7 +195,7 @@ def resolve(path: Path | None, overrides: Overrides, cwd: Path) -> ProjectConfig
         for key in ("select", "extend_select", "ignore", "fixable", "unfixable"):
             selectors = getattr(config, key)
             if selectors is not None:
-                _check_rules(selectors, _key(layer, key.replace("_", "-")))
+                _check_rules(selectors, _key(layer, key.replace("_", "-")), rules)
         layers.append(
             RuleLayer(
                 select=config.select,
@@ -188,11 +214,11 @@ def resolve(path: Path | None, overrides: Overrides, cwd: Path) -> ProjectConfig
                 values[key] = getattr(config, key)
         extend_exclude.extend(config.extend_exclude or ())
         for pattern, codes in (config.per_file_ignores or {}).items():
-            _check_rules(codes, _key(layer, f"per-file-ignores.{pattern}"))
+            _check_rules(codes, _key(layer, f"per-file-ignores.{pattern}"), rules)
             per_file[pattern] = codes
         for selector, level in (config.severity or {}).items():
-            _check_rules((selector,), _key(layer, "severity"))
-            for rule in all_rules():
+            _check_rules((selector,), _key(layer, "severity"), rules)
+            for rule in rules:
                 if matches(rule, selector):
                     severity[rule.code] = Severity(level)
         if config.schema_ is not None:
@@ -206,8 +232,6 @@ def resolve(path: Path | None, overrides: Overrides, cwd: Path) -> ProjectConfig
                 if not pack.is_file():
                     raise ConfigError(f"{_key(layer, 'packs')}: no such file {written_path!r}")
             values["packs"] = packs
-        if config.plugins is not None:
-            values["plugins"] = config.plugins
     for key, given in (
         ("select", overrides.select),
         ("extend-select", overrides.extend_select or None),
@@ -236,7 +260,7 @@ def resolve(path: Path | None, overrides: Overrides, cwd: Path) -> ProjectConfig
         fixable=values.get("fixable"),
         unfixable=values.get("unfixable", ()),
         unsafe_fixes=values.get("unsafe_fixes", False),
-        plugins=values.get("plugins", ()),
+        plugins=plugins,
     )
     return ProjectConfig(
         path=chain[-1].path if chain else None,
@@ -270,6 +294,13 @@ class Resolver:
         if folder not in self._by_folder:
             self._by_folder[folder] = find_config(folder)
         return self._by_folder[folder]
+
+    def load_plugins_for(self, folder: Path) -> None:
+        """Register the plugins that the configuration for ``folder`` names, without
+        resolving the rest (so that command-line selectors may name their rules)."""
+        path = self.config_path(folder)
+        if path is not None:
+            register_chain_plugins(load_chain(path))
 
     def for_folder(self, folder: Path) -> ProjectConfig:
         path = self.config_path(folder)

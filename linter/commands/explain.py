@@ -7,6 +7,7 @@ import difflib
 import sys
 
 from artlint.commands.output import write_stdout
+from artlint.commands.plugins import load_cwd_plugins
 from artlint.rule import Rule
 
 EXIT_ERROR = 2
@@ -57,6 +58,8 @@ def unknown_rule_message(query: str) -> str:
 def run(argv: list[str]) -> int:
     """Print the documentation of the rule named in ``argv``; exit 2 for an unknown rule."""
     args = build_parser().parse_args(argv)
+    if not load_cwd_plugins():
+        return EXIT_ERROR
     rule = find(args.rule)
     if rule is None:
         print(unknown_rule_message(args.rule), file=sys.stderr)

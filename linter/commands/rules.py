@@ -6,7 +6,10 @@ import argparse
 import json
 
 from artlint.commands.output import write_stdout
+from artlint.commands.plugins import load_cwd_plugins
 from artlint.rule import Rule
+
+EXIT_ERROR = 2
 
 NAME_WIDTH = 24
 """The NAME column's minimum width, so the table keeps its shape as rules are added."""
@@ -17,7 +20,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="artlint rules",
         description=(
             "List every rule: code, name, default severity, fix (safe, unsafe or - for none),"
-            " whether it runs by default, and what it reports."
+            " whether it runs by default, and what it reports. Rules of the plugins that the"
+            " working directory's configuration names are listed too."
             " In JSON, fix is null for a rule that cannot fix."
         ),
         epilog="artlint explain CODE prints a rule's documentation.",
@@ -51,6 +55,8 @@ def render_table(rules: tuple[type[Rule], ...]) -> str:
     from artlint.ruledocs import fix_label
 
     width = max([NAME_WIDTH, *(len(rule.name) for rule in rules)])
+    # Built-in codes have five characters; a plugin's may be longer (DEMO001).
+    code_width = max([5, *(len(rule.code) for rule in rules)])
     rows = [("CODE", "NAME", "SEVERITY", "FIX", "DEFAULT", "SUMMARY")]
     for rule in rules:
         default = "on" if rule.enabled_by_default else "off"
@@ -58,14 +64,18 @@ def render_table(rules: tuple[type[Rule], ...]) -> str:
             (rule.code, rule.name, rule.severity.value, fix_label(rule), default, rule.summary)
         )
     return "\n".join(
-        f"{code:<5}  {name:<{width}}  {severity:<8}  {fix:<6}  {default:<7}  {summary}".rstrip()
+        f"{code:<{code_width}}  {name:<{width}}  {severity:<8}  {fix:<6}  {default:<7}"
+        f"  {summary}".rstrip()
         for code, name, severity, fix, default, summary in rows
     )
 
 
 def run(argv: list[str]) -> int:
-    """Print the rules; the exit code is 0."""
+    """Print the rules (with those of the plugins the working directory's config names);
+    the exit code is 0, or 2 when that config or a plugin cannot be used."""
     args = build_parser().parse_args(argv)
+    if not load_cwd_plugins():
+        return EXIT_ERROR
     from artlint.registry import all_rules
 
     rules = all_rules()
