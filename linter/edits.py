@@ -38,14 +38,10 @@ def removal(text: str, start: int, end: int) -> Edit:
     line_end = line_break.start() if line_break else len(text)
     if text[end:line_end].strip(" \t\f\v\u3000") != "":
         return Edit(start, end)
-    if line_break is not None:
-        return Edit(line_start, line_break.end())
-    # The last line of the file has no line break: take the one before it instead, so that
-    # no whitespace-only line is left at the end.
-    previous = line_start
-    if previous > 0:
-        previous -= 2 if text[previous - 2 : previous] == "\r\n" else 1
-    return Edit(previous, len(text))
+    # The whole line goes; on the last line (no line break of its own) the line break
+    # before it stays, so the file ends with a newline and the line before is untouched
+    # (it may be the front matter's closing fence).
+    return Edit(line_start, line_break.end() if line_break is not None else len(text))
 
 
 def yaml_scalar(value: str) -> str:

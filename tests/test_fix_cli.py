@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -227,3 +229,20 @@ def test_a_hard_linked_file_is_not_split_from_its_links(tmp_path: Path, run_cli:
     assert "IO002 not written: the file has 2 hard links; replacing it would split them" in (
         result.stdout
     )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git to apply the patch")
+def test_diff_output_is_a_patch_git_applies(
+    tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No final newline and a U+2028 inside a line: the hunks must still apply."""
+    (tmp_path / "a.md").write_text("<p>a</p>\n<!-- x -->", "utf-8")
+    (tmp_path / "b.md").write_text("<p>a</p>\n<p>b\u2028c</p><!-- y -->\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("--isolated", "--diff", "a.md", "b.md")
+    assert "\\ No newline at end of file\n" in result.stdout
+    (tmp_path / "fix.patch").write_text(result.stdout, "utf-8")
+    subprocess.run(["git", "init", "-q"], check=True, cwd=tmp_path)
+    subprocess.run(["git", "apply", "fix.patch"], check=True, cwd=tmp_path)
+    assert (tmp_path / "a.md").read_text("utf-8") == "<p>a</p>\n"
+    assert (tmp_path / "b.md").read_text("utf-8") == "<p>a</p>\n<p>b\u2028c</p>\n"

@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Iterator
 from typing import TextIO
 
 from artlint.report import EXIT_CLEAN, EXIT_ERROR, EXIT_VIOLATIONS, Report
 
-#: Files that --fix would leave unchanged although they have fixable violations.
-_REFUSED = frozenset({"AL902"})
+#: Files that --fix would leave unchanged although they have fixable violations, or could
+#: not even read.
+_REFUSED = frozenset({"AL902", "IO001"})
+# Lines end where the file's newlines are, not at every character str.splitlines() takes
+# for a break (U+2028, form feed, ...): the hunks must count lines as patch does.
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_NO_NEWLINE = "\\ No newline at end of file\n"
+
+
+def _lines(text: str) -> list[str]:
+    return _LINE.findall(text)
+
+
+def _patch(diff: Iterator[str]) -> Iterator[str]:
+    """Mark a last line without a newline the way diff and git do, so the patch applies."""
+    for line in diff:
+        if line.endswith("\n"):
+            yield line
+        else:
+            yield line + "\n"
+            yield _NO_NEWLINE
 
 
 def _label(side: str, path: str) -> str:
@@ -26,14 +47,13 @@ def write_diff(report: Report, stream: TextIO, errors: TextIO) -> int:
         assert file.original_text is not None
         assert file.fixed_text is not None
         changed += 1
-        stream.writelines(
-            difflib.unified_diff(
-                file.original_text.splitlines(keepends=True),
-                file.fixed_text.splitlines(keepends=True),
-                fromfile=_label("a", file.path),
-                tofile=_label("b", file.path),
-            )
+        diff = difflib.unified_diff(
+            _lines(file.original_text),
+            _lines(file.fixed_text),
+            fromfile=_label("a", file.path),
+            tofile=_label("b", file.path),
         )
+        stream.writelines(_patch(diff))
     refused = [v for v in report.violations if v.code in _REFUSED]
     for violation in refused:
         location = f"{violation.path}:{violation.line}:{violation.column}:"
