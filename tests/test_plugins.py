@@ -461,3 +461,12 @@ def test_version_does_not_look_for_plugins() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout == "False False\n"
+
+
+def test_the_guide_shows_the_demo_plugin_as_it_is() -> None:
+    guide = (REPO / "docs" / "writing-rules.md").read_text("utf-8")
+    for path, language in (
+        (PLUGIN_SOURCE / "pyproject.toml", "toml"),
+        (PLUGIN_SOURCE / DEMO_MODULE / "__init__.py", "python"),
+    ):
+        assert f"```{language}\n{path.read_text('utf-8')}```\n" in guide, path
