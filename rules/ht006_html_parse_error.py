@@ -7,12 +7,27 @@ from collections.abc import Iterator
 from artlint.context import RuleContext
 from artlint.rule import Finding, FixAvailability, Rule, Severity, Target
 
+#: Clearer words for html5lib messages that name its internals.
+_PLAIN = {
+    "XXX-undefined-error": "Unspecified parse error",
+    "eof-in-innerhtml": "Unexpected end of the body",
+    "adoption-agency-1.1": "End tag (%(name)s) closes formatting elements that are misnested",
+    "adoption-agency-1.2": "End tag (%(name)s) closes formatting elements that are misnested",
+    "adoption-agency-1.3": "End tag (%(name)s) closes formatting elements that are misnested",
+    "adoption-agency-4.4": "End tag (%(name)s) closes formatting elements that are misnested",
+    "unexpected-char-implies-table-voodoo": "Text in a table outside any cell is moved out",
+    "unexpected-start-tag-implies-table-voodoo": (
+        "Start tag (%(name)s) in a table outside any cell is moved out of the table"
+    ),
+    "unexpected-end-tag-implies-table-voodoo": ("End tag (%(name)s) in a table outside any cell"),
+}
 
-def describe(code: str, details: dict[str, str]) -> str:
-    """html5lib's own English text for an error code, with its details filled in."""
+
+def describe(code: str, details: dict[str, object]) -> str:
+    """html5lib's English text for an error code (clearer where it names internals)."""
     from html5lib.constants import E
 
-    template = E.get(code)
+    template = _PLAIN.get(code) or E.get(code)
     if template is None:
         return code
     try:

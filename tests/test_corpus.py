@@ -28,7 +28,7 @@ EXPECTED_FILES_PER_CODE = {
     "HT003": 21,  # Sina QR-promo styles, 掘金 .markdown-body, PMCAFF #articleCont
     "HT004": 1,  # 掘金 01Vue的生命周期.md
     "HT005": 43,  # see EXPECTED_TRACKING_BLOCKS
-    "HT006": 31,
+    "HT006": 1,  # html5lib also flags '&' in 30 files' URLs; the current standard does not
     "HT007": 17,  # Sina cms-style, IT 之家 data-vmark
     "HT008": 22,
     "BD001": 16,  # 13 Sina + 3 快科技 editor credits

@@ -647,11 +647,11 @@ def test_duplicate_attribute_is_placed_on_the_start_tag(newline: str) -> None:
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_bad_character_references_are_placed_on_the_ampersand(newline: str) -> None:
     text = (FRONT_MATTER + "<p>a</p>\n<p>AT&T &#xZZ; &foo; &#0; &amp</p>\n").replace("\n", newline)
+    # "AT&T" is text under the current HTML standard (html5lib 1.1 says otherwise: dropped).
     assert parse_errors(text) == [
-        ("expected-named-entity", "&T", ()),
         ("expected-numeric-entity", "&#xZZ;", ()),
         ("expected-named-entity", "&foo;", ()),
-        ("illegal-codepoint-for-numeric-entity", "&#0;", (("charAsInt", "0"),)),
+        ("illegal-codepoint-for-numeric-entity", "&#0;", (("charAsInt", 0),)),
         ("named-entity-without-semicolon", "&amp", ()),
     ]
 
@@ -659,7 +659,7 @@ def test_bad_character_references_are_placed_on_the_ampersand(newline: str) -> N
 def test_errors_on_a_line_after_crlf_inside_an_element() -> None:
     text = FRONT_MATTER + "<p>a\r\nb\r\n&#0;</p>\n"
     assert parse_errors(text) == [
-        ("illegal-codepoint-for-numeric-entity", "&#0;", (("charAsInt", "0"),))
+        ("illegal-codepoint-for-numeric-entity", "&#0;", (("charAsInt", 0),))
     ]
 
 

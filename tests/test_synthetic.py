@@ -39,13 +39,8 @@ BLOCK_CODES = {
     "ori_title": {"BD002"},  # <p class="ori_titlesource">原标题：...
 }
 # Injected HTML defects that are parse errors for the HTML standard (html5lib).
-# (An unclosed <p> and an unquoted attribute with a space are valid HTML.)
-PARSE_ERROR_DEFECTS = {
-    "html:stray_end_tag",
-    "html:duplicate_attr",
-    "html:nested_p_in_p",
-    "html:bare_ampersand",
-}
+# (An unclosed <p>, an unquoted attribute with a space and a bare "R&D" are valid HTML.)
+PARSE_ERROR_DEFECTS = {"html:stray_end_tag", "html:duplicate_attr", "html:nested_p_in_p"}
 
 # No body to check: an unclosed front matter runs to the end of the file.
 NO_BODY = {"file:empty_body", "fm:unclosed"}
