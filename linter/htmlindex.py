@@ -244,7 +244,7 @@ _COMMENT_END = re.compile(r"--!?>")
 
 
 class _Indexer(HTMLParser):
-    CDATA_CONTENT_ELEMENTS = RAW_TEXT_ELEMENTS
+    CDATA_CONTENT_ELEMENTS = RAW_TEXT_ELEMENTS  # type: ignore[misc]  # widened on purpose
 
     def __init__(self, body_start: int, body: str) -> None:
         super().__init__(convert_charrefs=False)

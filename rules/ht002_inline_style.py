@@ -8,6 +8,10 @@ from artlint.context import RuleContext
 from artlint.rule import Applicability, Edit, Finding, Fix, FixAvailability, Rule, Severity, Target
 from artlint.rules.ht001_html_comment import preview
 
+#: Replaced elements: their inline style usually sizes them, and removing it shows them at
+#: their natural size.
+SIZED = frozenset({"img", "video", "audio", "iframe", "embed", "object", "canvas", "svg"})
+
 
 class InlineStyle(Rule):
     """What it does:
@@ -30,7 +34,9 @@ class InlineStyle(Rule):
 
     Fix safety:
         Safe: only the attribute (and the space before it) is removed; the element, its other
-        attributes and its content keep their bytes.
+        attributes and its content keep their bytes. Unsafe on images, video, iframes and
+        other replaced elements, where the style often sets the size (WordPress emoji are
+        ``<img class="wp-smiley" style="height: 1em;">``: without it they show at 72 px).
     """
 
     code = "HT002"
@@ -51,7 +57,7 @@ class InlineStyle(Rule):
                     f"inline style on <{element.tag}>: '{preview(attribute.value or '')}'",
                     Fix(
                         (Edit(attribute.removal_start, attribute.end),),
-                        Applicability.SAFE,
+                        Applicability.UNSAFE if element.tag in SIZED else Applicability.SAFE,
                         "Remove the style attribute",
                     ),
                 )

@@ -26,24 +26,24 @@ SEED_COPY = REPO / "examples" / "sina-finance-seed.md"
 ENGINE_ERRORS = {"AL900", "AL902"}
 
 # Numbers for ../shared/corpus/real (292 articles). Update deliberately.
-EXPECTED_CHANGED_FILES = 187  # all 139 Rock-Candy-Tea files (FM003) and 48 others
-EXPECTED_FIXES = 1353  # the per-code counts below, plus 4 HT008 runs joined by earlier passes
+EXPECTED_CHANGED_FILES = 184  # all 139 Rock-Candy-Tea files (FM003) and 45 others
+EXPECTED_FIXES = 1197  # the per-code counts below, plus 4 HT008 runs joined by earlier passes
 EXPECTED_FIXED_PER_CODE = {  # violations of the original lint that the fix removed
     "BD001": 16,  # 13 Sina + 3 快科技 editor credits, each moved to 'editor:'
     "BD002": 6,
     "FM003": 139,  # the blank line the Rock-Candy-Tea template writes before '---'
     "HT001": 137,
-    "HT002": 542,
+    "HT002": 386,  # 156 more are on images (unsafe fix: the style sizes them)
     "HT003": 21,
     "HT004": 2,
     "HT005": 68,
     "HT007": 334,
     "HT008": 85,
 }
-EXPECTED_BYTES_REMOVED = 75162
+EXPECTED_BYTES_REMOVED = 71552
 # Junk removed: 16 editor credits, 6 原标题 lines (one written '原标题 “…”' with a space),
 # 3 p.end, 15 ifanr and 17 sspai promos.
-EXPECTED_PARAGRAPHS = {"verbatim": 5919, "same text": 166, "junk removed": 57}
+EXPECTED_PARAGRAPHS = {"verbatim": 6007, "same text": 78, "junk removed": 57}
 
 P_ELEMENT = re.compile(r"<p\b([^>]*)>(.*?)</p>", re.DOTALL)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
