@@ -83,7 +83,7 @@ class ProjectConfig:
         ignored = tuple(
             code
             for pattern, codes in self.per_file_ignores
-            if _glob_matches(pattern, relative)
+            if _per_file_matches(pattern, relative)
             for code in codes
         )
         if not ignored:
@@ -91,18 +91,25 @@ class ProjectConfig:
         return _with_ignores(self.settings, ignored)
 
 
+def _per_file_matches(pattern: str, relative: str) -> bool:
+    """A per-file-ignores glob; ``!glob`` means every file it does not match (as ruff)."""
+    if pattern.startswith("!"):
+        return not _glob_matches(pattern[1:], relative)
+    return _glob_matches(pattern, relative)
+
+
 @functools.lru_cache(maxsize=256)
 def _with_ignores(settings: Settings, ignored: tuple[str, ...]) -> Settings:
-    layers = (*settings.config_layers, RuleLayer(ignore=ignored))
-    # The per-file layer sits between the config and the command line.
-    return settings.model_copy(update={"config_layers": layers})
+    # A filter after every selection, the command line's too, as ruff's per-file-ignores.
+    return settings.model_copy(update={"file_ignores": ignored})
 
 
 def _relative(path: Path, root: Path) -> str:
+    absolute = Path(os.path.normpath(path.absolute()))
     try:
-        return path.absolute().relative_to(root).as_posix()
+        return absolute.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        return absolute.as_posix()
 
 
 @functools.lru_cache(maxsize=1024)
@@ -117,6 +124,10 @@ def _glob_matches(pattern: str, relative: str) -> bool:
     return bool(_spec(pattern).match_file(relative))
 
 
+def _extend_key(path: Path) -> str:
+    return f"{path}: {'tool.artlint.' if path.name == 'pyproject.toml' else ''}extend"
+
+
 def load_chain(path: Path) -> tuple[Layer, ...]:
     """The config at ``path`` and the files it extends, base first."""
     chain: list[Layer] = []
@@ -126,7 +137,7 @@ def load_chain(path: Path) -> tuple[Layer, ...]:
     current: Path | None = Path(os.path.normpath(path.absolute()))
     while current is not None:
         if current.resolve() in seen:
-            raise ConfigError(f"{current}: extend: the files extend each other in a cycle")
+            raise ConfigError(f"{_extend_key(current)}: the files extend each other in a cycle")
         seen.add(current.resolve())
         if not current.is_file():
             raise ConfigError(f"{current}: no such configuration file")
@@ -140,7 +151,7 @@ def load_chain(path: Path) -> tuple[Layer, ...]:
         else:
             base = Path(os.path.normpath(current.parent / config.extend))
             if not base.is_file():
-                raise ConfigError(f"{current}: extend: no such file {config.extend!r}")
+                raise ConfigError(f"{_extend_key(current)}: no such file {config.extend!r}")
             current = base
     return tuple(reversed(chain))
 
@@ -153,6 +164,25 @@ def _check_rules(
     for selector in selectors:
         if not any(matches(rule, selector) for rule in rules):
             raise ConfigError(f"{where}: {unknown_rule(selector, rules)}")
+
+
+def _check_schema(schema: Path) -> None:
+    """A configured schema must load now: one clear error, not an AL900 per file."""
+    from artlint.schema import SchemaError, compiled_schema
+
+    try:
+        compiled_schema(schema)
+    except SchemaError as error:
+        raise ConfigError(str(error)) from None
+
+
+def _check_packs(packs: tuple[Path, ...]) -> None:
+    from artlint.packs import PackError, load_packs
+
+    try:
+        load_packs(packs)
+    except PackError as error:
+        raise ConfigError(str(error)) from None
 
 
 def _key(layer: Layer, key: str) -> str:
@@ -217,7 +247,7 @@ def resolve(path: Path | None, overrides: Overrides, cwd: Path) -> ProjectConfig
             _check_rules(codes, _key(layer, f"per-file-ignores.{pattern}"), rules)
             per_file[pattern] = codes
         for selector, level in (config.severity or {}).items():
-            _check_rules((selector,), _key(layer, "severity"), rules)
+            _check_rules((selector,), _key(layer, f"severity.{selector}"), rules)
             for rule in rules:
                 if matches(rule, selector):
                     severity[rule.code] = Severity(level)
@@ -225,12 +255,14 @@ def resolve(path: Path | None, overrides: Overrides, cwd: Path) -> ProjectConfig
             schema = layer.folder / config.schema_
             if not schema.is_file():
                 raise ConfigError(f"{_key(layer, 'schema')}: no such file {config.schema_!r}")
+            _check_schema(schema)
             values["schema_path"] = schema
         if config.packs is not None:
             packs = tuple(layer.folder / pack for pack in config.packs)
             for pack, written_path in zip(packs, config.packs, strict=True):
                 if not pack.is_file():
                     raise ConfigError(f"{_key(layer, 'packs')}: no such file {written_path!r}")
+            _check_packs(packs)
             values["packs"] = packs
     for key, given in (
         ("select", overrides.select),

@@ -156,8 +156,16 @@ def fixable_codes(fixable: tuple[str, ...] | None, unfixable: tuple[str, ...]) -
 
 
 def rules_for(settings: Settings) -> tuple[type[Rule], ...]:
-    """The rules that ``settings`` select."""
-    return select_rules(settings.rule_layers, settings.plugins)
+    """The rules that ``settings`` select, less the file's per-file-ignores."""
+    chosen = select_rules(settings.rule_layers, settings.plugins)
+    if not settings.file_ignores:
+        return chosen
+    return _without(chosen, settings.file_ignores)
+
+
+@functools.lru_cache(maxsize=256)
+def _without(chosen: tuple[type[Rule], ...], ignored: tuple[str, ...]) -> tuple[type[Rule], ...]:
+    return tuple(rule for rule in chosen if not any(matches(rule, one) for one in ignored))
 
 
 def reset() -> None:
@@ -167,3 +175,4 @@ def reset() -> None:
     known_rules.cache_clear()
     select_rules.cache_clear()
     fixable_codes.cache_clear()
+    _without.cache_clear()

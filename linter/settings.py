@@ -37,6 +37,8 @@ class Settings(BaseModel):
     ignore: tuple[str, ...] = ()
     #: Selections from configuration files (base first), applied before the three above.
     config_layers: tuple[RuleLayer, ...] = ()
+    #: Rules this file's per-file-ignores turn off, whatever the selections say (as ruff).
+    file_ignores: tuple[str, ...] = ()
     #: The user's JSON Schema for front matter; None for the shipped default.
     schema_path: Path | None = None
     #: Rule packs loaded before the built-in ones (``--pack``, ``packs``).

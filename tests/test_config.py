@@ -1041,7 +1041,7 @@ CONFIG_ERRORS = [
     (
         A,
         'severity = { "inlin-style" = "error" }\n',
-        "severity: unknown rule 'inlin-style'; did you mean 'inline-style'?",
+        "severity.inlin-style: unknown rule 'inlin-style'; did you mean 'inline-style'?",
     ),
     (
         P,
@@ -1263,3 +1263,28 @@ def test_fix_paths_reads_unfixable_from_the_config(tree: Path) -> None:
     report = artlint.fix_paths(["a.md"])
     assert (report.fixed, [v.code for v in report.violations]) == (1, ["HT002", "HT008"])
     assert "<!-- c -->" not in (tree / "a.md").read_text("utf-8")
+
+
+def test_per_file_ignores_filter_even_a_command_line_select(run_cli: Run, tree: Path) -> None:
+    """As ruff: per-file-ignores apply after every selection, the command line's too."""
+    make(
+        tree,
+        {
+            "artlint.toml": 'per-file-ignores = { "legacy/*" = ["HT001"] }\n',
+            "legacy/a.md": ARTICLE,
+            "new/b.md": ARTICLE,
+        },
+    )
+    assert found(run_cli, "--select", "HT001") == [("new/b.md", "HT001")]
+
+
+def test_a_negated_per_file_pattern_means_every_other_file(run_cli: Run, tree: Path) -> None:
+    make(
+        tree,
+        {
+            "artlint.toml": 'per-file-ignores = { "!legacy/*" = ["HT001"] }\n',
+            "legacy/a.md": ARTICLE,
+            "new/b.md": ARTICLE,
+        },
+    )
+    assert found(run_cli, "--select", "HT001") == [("legacy/a.md", "HT001")]
