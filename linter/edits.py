@@ -92,7 +92,8 @@ def add_front_matter_key(article: Article, key: str, value: str) -> Edit | None:
     assert front_matter.data is not None
     if key in front_matter.data:
         return None
-    newline = detect_newline(article.text)
+    # The front matter's own newline: a file can mix them (LF YAML above a CRLF body).
+    newline = detect_newline(article.text[front_matter.open_start : front_matter.close_end])
     line = f"{key}: {yaml_scalar(value)}{newline}"
     # Appending a line is only right for a block mapping at column 0: check that the YAML
     # with the line reads back as the old data plus the key (flow style, indented keys or a

@@ -26,6 +26,8 @@ def load_cases() -> list[Any]:
     for file in sorted(CASES.glob("*.yaml")):
         for case in yaml.safe_load(file.read_text("utf-8")):
             for variant in ("lf", "crlf", "bom"):
+                if variant == "crlf" and "\r" in case["source"]:
+                    continue  # a case about mixed newlines is its own variant
                 cases.append(
                     pytest.param(case, variant, id=f"{case['rule']}-{case['name']}-{variant}")
                 )
