@@ -24,3 +24,13 @@ def test_ci_runs_the_readme_commands() -> None:
     ci = (REPO / ".ci" / "run").read_text("utf-8")
     for command in readme_commands():
         assert command in ci
+
+
+def test_readme_rules_table_lists_every_rule_with_its_severity() -> None:
+    from artlint import registry
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    rows = dict(
+        re.findall(r"^\| ([A-Z]{2}\d{3}) \| [a-z0-9-]+ \| (error|warning) \|", readme, re.M)
+    )
+    assert rows == {rule.code: rule.severity.value for rule in registry.builtin_rules()}
