@@ -286,11 +286,11 @@ def test_can_edit_front_matter(text: str, editable: bool) -> None:
     assert can_edit_front_matter(Article.from_text(text)) is editable
 
 
-def test_add_front_matter_key_uses_the_texts_main_newline() -> None:
+def test_add_front_matter_key_uses_the_front_matters_newline() -> None:
     text = "---\r\ntitle: x\r\n---\n<p>\n</p>\n<p>\n</p>\n"
     edit = add_front_matter_key(Article.from_text(text), "editor", "x")
     assert edit is not None
-    assert edit.content == "editor: x\n"  # LF is the text's most common line break
+    assert edit.content == "editor: x\r\n"  # the body's LF does not leak into the YAML
 
 
 @pytest.mark.parametrize(
