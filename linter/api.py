@@ -58,6 +58,7 @@ def _run(
     settings: Settings | None,
     resolver: Resolver | None,
     check: Callable[[Target, Settings], FileReport],
+    force_exclude: bool = False,
 ) -> Report:
     if settings is not None:
         _register(settings)
@@ -65,7 +66,7 @@ def _run(
         return Report(files=tuple(check(target, settings) for target in targets))
     resolver = resolver or Resolver(Overrides())
     files = []
-    for target in discover(paths, resolver):
+    for target in discover(paths, resolver, force_exclude=force_exclude):
         config = resolver.for_file(target.path)
         files.append(check(target, config.settings_for(target.path)))
     return Report(files=tuple(files))
@@ -76,6 +77,7 @@ def lint_paths(
     *,
     settings: Settings | None = None,
     resolver: Resolver | None = None,
+    force_exclude: bool = False,
 ) -> Report:
     """Lint files and directories (walked for ``*.md`` and ``*.markdown`` by default)."""
 
@@ -83,7 +85,7 @@ def lint_paths(
         violations = lint_file(target.path, target.display, file_settings)
         return FileReport(path=target.display, violations=tuple(violations))
 
-    return _run(paths, settings, resolver, check)
+    return _run(paths, settings, resolver, check, force_exclude)
 
 
 def fix_paths(
@@ -93,6 +95,7 @@ def fix_paths(
     resolver: Resolver | None = None,
     unsafe: bool = False,
     write: bool = True,
+    force_exclude: bool = False,
 ) -> Report:
     """Fix files in place (``write=False``: only compute the fixes, as ``--diff`` does)."""
     from artlint.fixing import fix_file
@@ -103,7 +106,7 @@ def fix_paths(
             target.path, target.display, file_settings, unsafe=allow_unsafe, write=write
         )
 
-    return _run(paths, settings, resolver, check)
+    return _run(paths, settings, resolver, check, force_exclude)
 
 
 __all__ = ["fix_paths", "fix_text", "lint_paths", "lint_text"]

@@ -7,7 +7,6 @@ something to lint, so ``artlint --version`` and ``--help`` stay fast.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +14,9 @@ from pathlib import Path
 from artlint import __version__
 
 EXIT_ERROR = 2
+#: The --output-format names (artlint.reporters.FORMATS; kept here so that --help and
+#: argument parsing import nothing heavy; a test checks that they agree).
+OUTPUT_FORMATS = ("text", "json", "json-lines", "sarif", "github", "junit", "gitlab")
 
 
 def _codes(value: str) -> list[str]:
@@ -30,13 +32,49 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="files or directories to lint (default: the current directory)",
+        help="files or directories to lint (default: the current directory); "
+        "'-' reads one article from standard input",
     )
     parser.add_argument(
         "--output-format",
-        choices=("text", "json"),
+        choices=OUTPUT_FORMATS,
         default=None,
         help="how to report violations (default: the config's output-format, else text)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output-file",
+        type=Path,
+        metavar="PATH",
+        help="write the report to this file instead of standard output",
+    )
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the number of violations per rule (and how many are fixable) instead",
+    )
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when violations are found (2 still means an error)",
+    )
+    parser.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="with --fix, exit 1 when anything was fixed, even if nothing remains",
+    )
+    parser.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply exclude and .gitignore to files named on the command line too "
+        "(as pre-commit passes them)",
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        type=Path,
+        metavar="PATH",
+        help="with PATH '-': the name of the article read from standard input "
+        "(reported, and used to find its config)",
     )
     parser.add_argument(
         "--config",
@@ -111,60 +149,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         exit_code: int = command.run(arguments[1:])
         return exit_code
     args = build_parser().parse_args(arguments)
-    from artlint.api import fix_paths, lint_paths
-    from artlint.config import ConfigError
-    from artlint.packs import PackError, load_packs
-    from artlint.project import Overrides, Resolver
-    from artlint.registry import UnknownRuleError, check_selectors
-    from artlint.reporters import get_reporter
-    from artlint.schema import SchemaError
+    from artlint.commands.check import run_check
 
-    overrides = Overrides(
-        config=args.config,
-        isolated=args.isolated,
-        select=tuple(args.select) or None,
-        extend_select=tuple(args.extend_select),
-        ignore=tuple(args.ignore),
-        packs=tuple(args.pack),
-        unsafe_fixes=True if args.unsafe_fixes else None,
-        output_format=args.output_format,
-    )
-    paths = args.paths or ["."]
-    resolver = Resolver(overrides)
-    try:
-        # The plugins of the working directory's config (or --config) come first, so that
-        # --select and --ignore may name their rules.
-        resolver.load_plugins_for(Path.cwd())
-    except ConfigError as error:
-        print(f"artlint: error: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    try:
-        check_selectors(args.select + args.extend_select + args.ignore)
-    except UnknownRuleError as error:
-        print(f"artlint: error: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    try:
-        project = resolver.for_folder(Path.cwd())
-        load_packs(project.settings.packs)
-        if args.diff:
-            report = fix_paths(paths, resolver=resolver, write=False)
-        elif args.fix:
-            report = fix_paths(paths, resolver=resolver)
-        else:
-            report = lint_paths(paths, resolver=resolver)
-    except (ConfigError, SchemaError, PackError) as error:
-        print(f"artlint: error: {error}", file=sys.stderr)
-        return EXIT_ERROR
-    try:
-        if args.diff:
-            from artlint.reporters.diff import write_diff
-
-            return write_diff(report, sys.stdout, sys.stderr)
-        get_reporter(project.output_format)(report, sys.stdout)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (`artlint posts/ | head`): stop quietly, as cat and grep do.
-        # Python would otherwise complain again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    return report.exit_code
+    return run_check(args)

@@ -28,7 +28,8 @@ else:  # pragma: no cover - Python 3.10
 
 #: Config file names in the order they win when several sit in one folder.
 CONFIG_NAMES = (".artlint.toml", "artlint.toml", "pyproject.toml")
-OUTPUT_FORMATS = ("text", "json")
+#: The same names as artlint.reporters.FORMATS (a test keeps them equal).
+OUTPUT_FORMATS = ("text", "json", "json-lines", "sarif", "github", "junit", "gitlab")
 
 
 class ConfigError(ValueError):
@@ -60,7 +61,9 @@ class ConfigFile(BaseModel):
     schema_: StrictStr | None = Field(default=None, alias="schema")
     packs: tuple[StrictStr, ...] | None = None
     plugins: tuple[StrictStr, ...] | None = None
-    output_format: Literal["text", "json"] | None = None
+    output_format: (
+        Literal["text", "json", "json-lines", "sarif", "github", "junit", "gitlab"] | None
+    ) = None
 
     @classmethod
     def keys(cls) -> list[str]:

@@ -149,20 +149,37 @@ def _walk(directory: Path, resolver: Resolver, gitignore: GitIgnore) -> Iterator
                 yield path
 
 
+def is_excluded(path: Path, resolver: Resolver, gitignore: GitIgnore | None = None) -> bool:
+    """Whether the config of ``path`` excludes it (exclude globs, or .gitignore)."""
+    absolute = _absolute(path)
+    config = resolver.for_file(absolute)
+    return _skipped(absolute, config, gitignore or GitIgnore(), folder=False)
+
+
 def discover(
-    paths: Iterable[str | os.PathLike[str]], resolver: Resolver | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    resolver: Resolver | None = None,
+    *,
+    force_exclude: bool = False,
 ) -> list[Target]:
     """Files to lint, sorted and without duplicates.
 
-    A named file is linted whatever its name (and reported if it does not exist); a directory
-    is walked as the module docstring says.  Without a resolver, no config file is read.
+    A named file is linted whatever its name (and reported if it does not exist), unless
+    ``force_exclude`` applies the excludes to it too, as pre-commit needs (it names every
+    staged file); a directory is walked as the module docstring says.  Without a resolver,
+    no config file is read.
     """
     resolver = resolver or Resolver(Overrides(isolated=True))
     gitignore = GitIgnore()
     found: dict[str, Target] = {}
     for given in paths:
         path = Path(given)
-        candidates = _walk(path, resolver, gitignore) if path.is_dir() else iter([path])
+        if path.is_dir():
+            candidates = _walk(path, resolver, gitignore)
+        elif force_exclude and is_excluded(path, resolver, gitignore):
+            continue
+        else:
+            candidates = iter([path])
         for candidate in candidates:
             target = Target(_display(candidate), candidate)
             found.setdefault(target.display, target)

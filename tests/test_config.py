@@ -1006,7 +1006,12 @@ CONFIG_ERRORS = [
     ),
     (A, 'unsafe-fixes = "yes"\n', "unsafe-fixes: must be true or false, got 'yes'"),
     (A, "respect-gitignore = 1\n", "respect-gitignore: must be true or false, got 1"),
-    (A, 'output-format = "xml"\n', "output-format: must be one of 'text' or 'json', got 'xml'"),
+    (
+        A,
+        'output-format = "xml"\n',
+        "output-format: must be one of 'text', 'json', 'json-lines', 'sarif', 'github',"
+        " 'junit' or 'gitlab', got 'xml'",
+    ),
     (A, 'schema = ["a.json"]\n', "schema: must be a string"),
     (A, 'packs = "p.toml"\n', "packs: must be a list, got 'p.toml'"),
     (A, "extend = 3\n", "extend: must be a string, got 3"),

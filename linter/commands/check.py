@@ -1,0 +1,187 @@
+"""``artlint [PATH...]``: lint (or ``--fix``, ``--diff``) files or standard input, and report.
+
+The options are parsed by :mod:`artlint.cli`; this module resolves the configuration, runs
+the files, picks the reporter and the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from artlint.config import ConfigError
+from artlint.packs import PackError, load_packs
+from artlint.project import Overrides, ProjectConfig, Resolver
+from artlint.registry import UnknownRuleError, check_selectors
+from artlint.report import EXIT_CLEAN, EXIT_ERROR, EXIT_VIOLATIONS, FileReport, Report
+from artlint.schema import SchemaError
+from artlint.violation import Violation
+
+STDIN = "-"
+
+
+def _overrides(args: argparse.Namespace) -> Overrides:
+    return Overrides(
+        config=args.config,
+        isolated=args.isolated,
+        select=tuple(args.select) or None,
+        extend_select=tuple(args.extend_select),
+        ignore=tuple(args.ignore),
+        packs=tuple(args.pack),
+        unsafe_fixes=True if args.unsafe_fixes else None,
+        output_format=args.output_format,
+    )
+
+
+def _error(message: object) -> int:
+    print(f"artlint: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def run_check(args: argparse.Namespace) -> int:
+    resolver = Resolver(_overrides(args))
+    reading_stdin = args.paths == [STDIN]
+    if STDIN in args.paths and not reading_stdin:
+        return _error("'-' (standard input) cannot be mixed with other paths")
+    if args.stdin_filename is not None and not reading_stdin:
+        return _error("--stdin-filename needs the path '-'")
+    try:
+        # The plugins of the working directory's config (or --config) come first, so that
+        # --select and --ignore may name their rules.
+        resolver.load_plugins_for(Path.cwd())
+        check_selectors(args.select + args.extend_select + args.ignore)
+        project = resolver.for_folder(Path.cwd())
+        load_packs(project.settings.packs)
+        if reading_stdin:
+            return _run_stdin(args, resolver, project)
+        report = _run_paths(args, resolver)
+    except (ConfigError, SchemaError, PackError, UnknownRuleError) as error:
+        return _error(error)
+    with _output(args.output_file) as stream:
+        if args.diff:
+            from artlint.reporters.diff import write_diff
+
+            return _exit(args, report, write_diff(report, stream, sys.stderr))
+        _write_report(args, project, report, stream)
+    return _exit(args, report, report.exit_code)
+
+
+def _run_paths(args: argparse.Namespace, resolver: Resolver) -> Report:
+    from artlint.api import fix_paths, lint_paths
+
+    paths = args.paths or ["."]
+    force = args.force_exclude
+    if args.diff:
+        return fix_paths(paths, resolver=resolver, write=False, force_exclude=force)
+    if args.fix:
+        return fix_paths(paths, resolver=resolver, force_exclude=force)
+    return lint_paths(paths, resolver=resolver, force_exclude=force)
+
+
+def _run_stdin(args: argparse.Namespace, resolver: Resolver, project: ProjectConfig) -> int:
+    """Lint standard input as ``--stdin-filename``; with --fix the fixed text goes to stdout."""
+    from artlint.discovery import is_excluded
+    from artlint.engine import lint_bytes
+    from artlint.fixer import fix_source
+    from artlint.source import Source, UndecodableError
+
+    data = sys.stdin.buffer.read()
+    name: Path = args.stdin_filename or Path(STDIN)
+    display = name.as_posix()
+    config = resolver.for_file(name) if args.stdin_filename else project
+    settings = config.settings_for(name)
+    fixing = args.fix or args.diff
+    if args.force_exclude and args.stdin_filename and is_excluded(name, resolver):
+        if args.fix:
+            sys.stdout.buffer.write(data)  # pass the text through untouched
+        return EXIT_CLEAN
+    if not fixing:
+        report = Report(
+            files=(FileReport(path=display, violations=tuple(lint_bytes(data, display, settings))),)
+        )
+        with _output(args.output_file) as stream:
+            _write_report(args, config, report, stream)
+        return _exit(args, report, report.exit_code)
+    try:
+        source = Source.from_bytes(data)
+    except UndecodableError:
+        if args.fix:
+            sys.stdout.buffer.write(data)
+        report = Report(
+            files=(FileReport(path=display, violations=tuple(lint_bytes(data, display, settings))),)
+        )
+        _write_report(args, config, report, sys.stderr)
+        return _exit(args, report, report.exit_code)
+    outcome = fix_source(source, display, settings, unsafe=settings.unsafe_fixes)
+    file = FileReport(
+        path=display,
+        violations=outcome.remaining,
+        fixed=outcome.fixed,
+        original_text=source.text,
+        fixed_text=outcome.text,
+    )
+    report = Report(files=(file,))
+    if args.diff:
+        from artlint.reporters.diff import write_diff
+
+        return _exit(args, report, write_diff(report, sys.stdout, sys.stderr))
+    sys.stdout.buffer.write(source.to_bytes(outcome.text))
+    sys.stdout.flush()
+    # The fixed text owns standard output: the report goes to stderr (or --output-file).
+    with _output(args.output_file, default=sys.stderr) as stream:
+        _write_report(args, config, report, stream)
+    return _exit(args, report, report.exit_code)
+
+
+def _single(display: str, violations: list[Violation]) -> Report:
+    return Report(files=(FileReport(path=display, violations=tuple(violations)),))
+
+
+def _write_report(
+    args: argparse.Namespace, project: ProjectConfig, report: Report, stream: TextIO
+) -> None:
+    from artlint.reporters import get_reporter
+
+    if args.statistics:
+        from artlint.reporters.statistics import write_statistics
+
+        write_statistics(report, stream, as_json=project.output_format == "json")
+        return
+    get_reporter(project.output_format)(report, stream)
+
+
+def _exit(args: argparse.Namespace, report: Report, code: int) -> int:
+    if code == EXIT_ERROR:
+        return code
+    if args.exit_non_zero_on_fix and args.fix and report.fixed:
+        return EXIT_VIOLATIONS
+    if args.exit_zero:
+        return EXIT_CLEAN
+    return code
+
+
+@contextlib.contextmanager
+def _output(path: Path | None, default: TextIO | None = None) -> Iterator[TextIO]:
+    """The report's stream: ``--output-file`` (written whole, then closed) or stdout.
+
+    A reader that goes away early (`artlint posts/ | head`) ends the output quietly, as
+    cat and grep do.
+    """
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="\n") as file:
+            yield file
+        return
+    stream: TextIO = default or sys.stdout
+    try:
+        yield stream
+        stream.flush()
+    except BrokenPipeError:
+        # Python would otherwise complain again when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
