@@ -75,17 +75,22 @@ class ProjectConfig:
     #: key -> (value as written, where it came from), for ``artlint config``.
     origins: dict[str, tuple[Any, str]] = field(default_factory=dict)
 
+    def file_ignores(self, path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The per-file-ignores entries (pattern, codes) whose pattern matches ``path``."""
+        if not self.per_file_ignores:
+            return ()
+        relative = _relative(path, self.root)
+        return tuple(
+            (pattern, codes)
+            for pattern, codes in self.per_file_ignores
+            if _per_file_matches(pattern, relative)
+        )
+
     def settings_for(self, path: Path) -> Settings:
         """The settings for one file: per-file-ignores matched against its path."""
         if not self.per_file_ignores:
             return self.settings
-        relative = _relative(path, self.root)
-        ignored = tuple(
-            code
-            for pattern, codes in self.per_file_ignores
-            if _per_file_matches(pattern, relative)
-            for code in codes
-        )
+        ignored = tuple(code for _, codes in self.file_ignores(path) for code in codes)
         if not ignored:
             return self.settings
         return _with_ignores(self.settings, ignored)
