@@ -117,15 +117,21 @@ def _suppress(article: Article, violations: list[Violation], settings: Settings)
     if not directives:
         return violations
     kept = apply_directives(directives, violations)
-    if is_selected(UNUSED_SUPPRESSION, settings):
-        rule = find_rule(UNUSED_SUPPRESSION)
-        assert rule is not None
-        for directive, problem in unused_directives(directives):
-            shown = article.text[directive.start : directive.end].strip()
+    if not is_selected(UNUSED_SUPPRESSION, settings):
+        return kept
+    rule = find_rule(UNUSED_SUPPRESSION)
+    assert rule is not None
+    unused = []
+    for directive, problem in unused_directives(directives):
+        shown = article.text[directive.start : directive.end].strip()
+        fix = None
+        if not directive.used:  # one that also silenced something stays: fix it by hand
             fix = Fix(directive_removal(article, directive), Applicability.SAFE, "Remove it")
-            finding = Finding(directive.start, directive.end, f"'{shown}' {problem}", fix)
-            kept.append(_violation(article, rule, finding, settings))
-    return kept
+        finding = Finding(directive.start, directive.end, f"'{shown}' {problem}", fix)
+        unused.append(_violation(article, rule, finding, settings))
+    # AL100 itself can be silenced for a whole file, like any rule.
+    file_wide = [d for d in directives if d.kind in ("disable-file", "ignore-file")]
+    return kept + apply_directives(file_wide, unused)
 
 
 def is_selected(code: str, settings: Settings) -> bool:

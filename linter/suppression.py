@@ -2,8 +2,8 @@
 
 In the body, HTML comments (one documented pattern, as flake8's ``noqa``)::
 
-    <!-- artlint-disable HT002,HT007 -- legacy layout -->   ... until the matching enable
-    <!-- artlint-enable HT002 -->
+    <!-- artlint-disable HT002,HT007 -- legacy layout -->   ... until an enable of them
+    <!-- artlint-enable HT002 -->                           (ends HT002 only)
     <!-- artlint-disable-next-line HT005 -->               the line after the comment
     <!-- artlint-disable-file FM104 -->                     the whole file
 
@@ -14,8 +14,9 @@ In the front matter, YAML comments::
     # artlint: ignore-file FM104                           the whole file
 
 Rules are named by code, prefix or name, separated by commas or spaces; no rule means all.
-Text after `` -- `` is the reason and is ignored.  A directive that suppresses nothing is
-reported as AL100, whose fix removes it.
+Text after `` -- `` is the reason and is ignored.  Selectors are resolved to rule codes, so
+``artlint-enable HT002`` ends ``artlint-disable inline-style``.  A directive that suppresses
+nothing is reported as AL100, whose fix removes it.
 """
 
 from __future__ import annotations
@@ -37,53 +38,53 @@ _BODY = re.compile(
     re.DOTALL,
 )
 _YAML = re.compile(
-    r"(?:^|(?<=\s))#\s*artlint:\s*(?P<kind>ignore-file|ignore)\b(?P<codes>[^#\r\n]*)",
+    r"(?:^|(?<=\s))#\s*artlint:\s*(?P<kind>ignore-file|ignore)\b"
+    r"(?P<codes>(?:(?!\s--)[^#\r\n])*)(?:\s--[^#\r\n]*)?"
 )
 _SEPARATORS = re.compile(r"[\s,]+")
+FILE_WIDE = ("disable-file", "ignore-file")
+NEXT_LINE = ("disable-next-line", "ignore")
 
 
-@dataclass
+@dataclass(eq=False)
 class Directive:
     """One directive: what it silences, where it stands, and whether it was needed."""
 
     kind: str  # disable, enable, disable-next-line, disable-file, ignore, ignore-file
     selectors: tuple[str, ...]
+    codes: frozenset[str]  # the rule codes the selectors name (all codes when none)
     start: int  # the directive's own span (the comment)
     end: int
     line: int  # the line it applies to (ignore, disable-next-line)
-    until: int = -1  # disable: offset of the matching enable (or the end of the text)
-    partner: Directive | None = None  # disable: its enable
+    #: disable: where each of its codes is enabled again (absent: to the end of the text).
+    closed_at: dict[str, int] = field(default_factory=dict)
+    #: disable: the enables that ended some of its codes; enable: the disables it ended.
+    partners: list[Directive] = field(default_factory=list)
     used: bool = False
-    unknown: tuple[str, ...] = field(default=())
+    unknown: tuple[str, ...] = ()
 
     def covers(self, violation: Violation) -> bool:
-        if self.selectors and not any(
-            selector == violation.code or _names(selector, violation.code)
-            for selector in self.selectors
-        ):
+        if violation.code not in self.codes:
             return False
-        if self.kind in ("disable-file", "ignore-file"):
+        if self.kind in FILE_WIDE:
             return True
         if self.kind == "disable":
-            return self.end <= violation.start < self.until
-        if self.kind in ("disable-next-line", "ignore"):
+            until = self.closed_at.get(violation.code)
+            return self.end <= violation.start and (until is None or violation.start < until)
+        if self.kind in NEXT_LINE:
             return violation.line == self.line
         return False
 
 
-def _names(selector: str, code: str) -> bool:
-    return any(rule.code == code and matches(rule, selector) for rule in all_rules())
-
-
-def _selectors(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Selectors of a directive, and those that name no rule."""
-    selectors = tuple(part for part in _SEPARATORS.split(text.strip()) if part)
-    unknown = tuple(
-        selector
-        for selector in selectors
-        if not any(matches(rule, selector) for rule in all_rules())
-    )
-    return selectors, unknown
+def _directive(kind: str, codes_text: str, start: int, end: int, line: int) -> Directive:
+    selectors = tuple(part for part in _SEPARATORS.split(codes_text.strip()) if part)
+    rules = all_rules()
+    unknown = tuple(s for s in selectors if not any(matches(rule, s) for rule in rules))
+    if selectors:
+        codes = frozenset(rule.code for rule in rules if any(matches(rule, s) for s in selectors))
+    else:
+        codes = frozenset(rule.code for rule in rules)
+    return Directive(kind, selectors, codes, start, end, line, unknown=unknown)
 
 
 def _body_directives(article: Article) -> list[Directive]:
@@ -97,34 +98,44 @@ def _body_directives(article: Article) -> list[Directive]:
         match = _BODY.match(comment.text)
         if match is None:
             continue
-        selectors, unknown = _selectors(match.group("codes"))
         end_line = lines.position(comment.end).line
-        directive = Directive(
-            match.group("kind"), selectors, comment.start, comment.end, end_line + 1
+        directive = _directive(
+            match.group("kind"), match.group("codes"), comment.start, comment.end, end_line + 1
         )
-        directive.unknown = unknown
-        if directive.kind == "enable":
-            directive.used = False
-            for opened in reversed(open_disables):
-                if not selectors or set(selectors) & set(opened.selectors) or not opened.selectors:
-                    opened.until = comment.start
-                    opened.partner = directive
-                    directive.used = True  # its disable answers for it
-                    open_disables.remove(opened)
-                    if selectors:
-                        break
-            found.append(directive)
-            continue
+        found.append(directive)
         if directive.kind == "disable":
             open_disables.append(directive)
-        found.append(directive)
-    for opened in open_disables:
-        opened.until = len(article.text)
+        elif directive.kind == "enable":
+            _enable(directive, open_disables)
     return found
 
 
-def _quotes_balanced(text: str) -> bool:
-    return text.count("'") % 2 == 0 and text.count('"') % 2 == 0
+def _enable(enable: Directive, open_disables: list[Directive]) -> None:
+    """End the codes ``enable`` names in every open disable that still covers them."""
+    for disable in list(open_disables):
+        ending = (disable.codes - disable.closed_at.keys()) & enable.codes
+        if not ending:
+            continue
+        for code in ending:
+            disable.closed_at[code] = enable.start
+        disable.partners.append(enable)
+        enable.partners.append(disable)
+        if disable.closed_at.keys() >= disable.codes:
+            open_disables.remove(disable)
+    enable.used = bool(enable.partners)  # its disables answer for it
+
+
+def _in_scalar(article: Article, offset: int) -> bool | None:
+    """Whether ``offset`` lies inside a YAML key or value (None: the YAML has no spans)."""
+    front_matter = article.front_matter
+    if front_matter is None or not front_matter.spans:
+        return None
+    for span in front_matter.spans.values():
+        if span.key_start <= offset < span.key_end:
+            return True
+        if span.text and span.value_start <= offset < span.value_end:
+            return True
+    return False
 
 
 def _front_matter_directives(article: Article) -> list[Directive]:
@@ -138,16 +149,19 @@ def _front_matter_directives(article: Article) -> list[Directive]:
         start = front_matter.yaml_start + match.start()
         line_start, _ = lines.line_span(start)
         before = article.text[line_start:start]
-        if not _quotes_balanced(before):
-            continue  # inside a quoted scalar, not a comment
+        inside = _in_scalar(article, start)
+        if inside is None:  # YAML that does not compose: judge by the quotes on the line
+            inside = before.count("'") % 2 == 1 or before.count('"') % 2 == 1
+        if inside:
+            continue  # inside a quoted or block scalar: text, not a comment
         line = lines.position(start).line
         alone = before.strip() == ""
-        selectors, unknown = _selectors(match.group("codes"))
-        kind = match.group("kind")
         end = front_matter.yaml_start + match.end()
-        directive = Directive(kind, selectors, start, end, line + 1 if alone else line)
-        directive.unknown = unknown
-        found.append(directive)
+        found.append(
+            _directive(
+                match.group("kind"), match.group("codes"), start, end, line + 1 if alone else line
+            )
+        )
     return found
 
 
@@ -172,18 +186,23 @@ def apply(directives: Iterable[Directive], violations: list[Violation]) -> list[
 
 
 def removal_edits(article: Article, directive: Directive) -> tuple[Edit, ...]:
-    """Edits that delete a directive (and a disable's matching enable)."""
+    """Edits that delete a directive, and the enables that answered only to it."""
     text = article.text
     if directive.kind in ("ignore", "ignore-file"):
-        start = directive.start
-        while start > 0 and text[start - 1] in " \t":
-            start -= 1
-        edits = [removal(text, start, directive.end)]
+        start, end = directive.start, directive.end
+        if text[end : end + 1] == "#":
+            # Another comment follows on the line: delete only this one, so the other
+            # stays a comment (the spaces before the directive still separate it).
+            edits = [Edit(start, end)]
+        else:
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            edits = [removal(text, start, end)]
     else:
         edits = [removal(text, directive.start, directive.end)]
-    if directive.partner is not None:
-        partner = directive.partner
-        edits.append(removal(text, partner.start, partner.end))
+    for enable in directive.partners:
+        if enable.kind == "enable" and enable.partners == [directive]:
+            edits.append(removal(text, enable.start, enable.end))
     return tuple(edits)
 
 

@@ -739,3 +739,27 @@ def test_cli_ignore_al100_keeps_unused_directives(tmp_path: Path, run_cli: Run) 
     result = run_cli("--fix", "--ignore", "AL100", str(article))
     assert result.stdout.splitlines()[-1] == "Found 2 violations in 1 file (1 fixed, 1 remaining)."
     assert "<!-- artlint-disable-next-line HT001 -->\n<p>c</p>\n" in article.read_text("utf-8")
+
+
+def test_a_yaml_directive_may_give_a_reason_after_two_dashes() -> None:
+    text = "---\ntitle: x\ndate: 2021-05-27  # artlint: ignore FM102 -- imported as is\n---\n"
+    assert rows(text, "FM102", "AL100") == []
+
+
+def test_al100_can_be_silenced_for_a_file() -> None:
+    text = FM + "<!-- artlint-disable-file AL100 -->\n<!-- artlint-disable-next-line HT002 -->\n"
+    assert rows(text + "<p>a</p>\n", "HT002", "AL100") == []
+
+
+def test_a_partly_unknown_directive_that_silenced_something_is_reported_without_a_fix() -> None:
+    text = FM + "<!-- artlint-disable-next-line HT002,HT999 -->\n" + STYLE
+    [row] = rows(text, "HT002", "AL100")
+    assert row == (
+        "AL100",
+        5,
+        1,
+        5,
+        47,
+        "'<!-- artlint-disable-next-line HT002,HT999 -->' names no known rule: 'HT999'",
+    )
+    assert fixed(text, "HT002", "AL100") == text
