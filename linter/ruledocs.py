@@ -131,13 +131,20 @@ def render_markdown(rules: Iterable[type[Rule]]) -> str:
         )
         lines.append(f"| {' | '.join(cells)} |")
     for rule in rules:
-        lines += ["", f"## {rule.code}", "", f"`{rule.name}` ({describe(rule)})"]
-        lines += ["", _sentence(_markdown_prose(rule.summary))]
-        for section in rule_sections(rule):
-            if section.title:
-                lines += ["", f"### {section.title}"]
-            lines += ["", _markdown_body(section.body)]
+        lines += ["", f"## {rule.code}", "", render_rule_markdown(rule)]
     return "\n".join(lines) + "\n"
+
+
+def render_rule_markdown(rule: type[Rule]) -> str:
+    """One rule's documentation as Markdown, without a heading naming the rule: its name and
+    description, the summary, then the sections under ``###`` headings (as in ``docs/rules.md``).
+    """
+    lines = [f"`{rule.name}` ({describe(rule)})", "", _sentence(_markdown_prose(rule.summary))]
+    for section in rule_sections(rule):
+        if section.title:
+            lines += ["", f"### {section.title}"]
+        lines += ["", _markdown_body(section.body)]
+    return "\n".join(lines)
 
 
 def _sentence(text: str) -> str:
