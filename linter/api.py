@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from artlint.article import Article
 from artlint.discovery import Target, discover
-from artlint.engine import lint_article, lint_file
+from artlint.engine import lint_article
 from artlint.project import Overrides, Resolver
 from artlint.report import FileReport, Report
 from artlint.settings import Settings
@@ -78,14 +79,24 @@ def lint_paths(
     settings: Settings | None = None,
     resolver: Resolver | None = None,
     force_exclude: bool = False,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
 ) -> Report:
-    """Lint files and directories (walked for ``*.md`` and ``*.markdown`` by default)."""
+    """Lint files and directories (walked for ``*.md`` and ``*.markdown`` by default).
 
-    def check(target: Target, file_settings: Settings) -> FileReport:
-        violations = lint_file(target.path, target.display, file_settings)
-        return FileReport(path=target.display, violations=tuple(violations))
+    ``jobs`` > 1 lints in that many processes; ``cache_dir`` keeps results for files whose
+    content and settings did not change (see :mod:`artlint.cache`).
+    """
+    from artlint.runner import Job, lint_jobs
 
-    return _run(paths, settings, resolver, check, force_exclude)
+    work: list[Job] = []
+
+    def collect(target: Target, file_settings: Settings) -> FileReport:
+        work.append(Job(target.path, target.display, file_settings))
+        return FileReport(path=target.display)
+
+    _run(paths, settings, resolver, collect, force_exclude)
+    return Report(files=tuple(lint_jobs(work, workers=jobs, cache_dir=cache_dir)))
 
 
 def fix_paths(
@@ -96,17 +107,23 @@ def fix_paths(
     unsafe: bool = False,
     write: bool = True,
     force_exclude: bool = False,
+    jobs: int = 1,
 ) -> Report:
-    """Fix files in place (``write=False``: only compute the fixes, as ``--diff`` does)."""
-    from artlint.fixing import fix_file
+    """Fix files in place (``write=False``: only compute the fixes, as ``--diff`` does).
 
-    def check(target: Target, file_settings: Settings) -> FileReport:
-        allow_unsafe = unsafe or file_settings.unsafe_fixes
-        return fix_file(
-            target.path, target.display, file_settings, unsafe=allow_unsafe, write=write
-        )
+    ``jobs`` > 1 fixes in that many processes (each file is fixed by one of them).
+    """
+    from artlint.runner import Job, fix_jobs
 
-    return _run(paths, settings, resolver, check, force_exclude)
+    work: list[Job] = []
+
+    def collect(target: Target, file_settings: Settings) -> FileReport:
+        work.append(Job(target.path, target.display, file_settings))
+        return FileReport(path=target.display)
+
+    _run(paths, settings, resolver, collect, force_exclude)
+    files = fix_jobs(work, workers=jobs, unsafe=unsafe, write=write)
+    return Report(files=tuple(files), fixing=True)
 
 
 __all__ = ["fix_paths", "fix_text", "lint_paths", "lint_text"]

@@ -7,6 +7,7 @@ something to lint, so ``artlint --version`` and ``--help`` stay fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,47 @@ EXIT_ERROR = 2
 #: The --output-format names (artlint.reporters.FORMATS; kept here so that --help and
 #: argument parsing import nothing heavy; a test checks that they agree).
 OUTPUT_FORMATS = ("text", "json", "json-lines", "sarif", "github", "junit", "gitlab")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return number
+
+
+def _has_libyaml() -> bool:
+    """Whether PyYAML's libyaml binding is installed, found without importing PyYAML."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("yaml")
+    if spec is None or not spec.submodule_search_locations:
+        return False
+    return any(
+        Path(folder, name).name.startswith("_yaml.")
+        for folder in spec.submodule_search_locations
+        for name in os.listdir(folder)
+    )
+
+
+class _Version(argparse.Action):
+    """``--version``, with a note when PyYAML lacks libyaml (parsing is 20 times slower).
+
+    Worked out only when asked for, and without importing PyYAML.
+    """
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        text = f"artlint {__version__}\n"
+        if not _has_libyaml():
+            text += "note: PyYAML has no libyaml here; front matter parsing runs in pure Python\n"
+        sys.stdout.write(text)
+        parser.exit()
 
 
 def _codes(value: str) -> list[str]:
@@ -134,7 +176,25 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="load a rule pack (TOML) after the built-in ones; repeatable",
     )
-    parser.add_argument("--version", action="version", version=f"artlint {__version__}")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="lint in N processes (default: the config's jobs, else one per core)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="do not read or write the result cache",
+    )
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="PATH",
+        help="where to keep the result cache (default: .artlint_cache beside the config)",
+    )
+    parser.add_argument("--version", action=_Version)
     return parser
 
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
 from pydantic_core import ErrorDetails
 
 if sys.version_info >= (3, 11):
@@ -64,6 +64,8 @@ class ConfigFile(BaseModel):
     output_format: (
         Literal["text", "json", "json-lines", "sarif", "github", "junit", "gitlab"] | None
     ) = None
+    jobs: Annotated[StrictInt, Field(ge=1)] | None = None
+    cache_dir: StrictStr | None = None
 
     @classmethod
     def keys(cls) -> list[str]:

@@ -74,6 +74,9 @@ class ProjectConfig:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...]
     #: key -> (value as written, where it came from), for ``artlint config``.
     origins: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    #: Worker processes (None: one per core) and the cache folder (None: the default).
+    jobs: int | None = None
+    cache_dir: Path | None = None
 
     def file_ignores(self, path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The per-file-ignores entries (pattern, codes) whose pattern matches ``path``."""
@@ -244,7 +247,9 @@ def resolve(path: Path | None, overrides: Overrides, cwd: Path) -> ProjectConfig
         for key in ("fixable", "unfixable", "unsafe_fixes", "include", "exclude"):
             if getattr(config, key) is not None:
                 values[key] = getattr(config, key)
-        for key in ("respect_gitignore", "output_format"):
+        if config.cache_dir is not None:
+            values["cache_dir"] = layer.folder / config.cache_dir
+        for key in ("respect_gitignore", "output_format", "jobs"):
             if getattr(config, key) is not None:
                 values[key] = getattr(config, key)
         extend_exclude.extend(config.extend_exclude or ())
@@ -308,6 +313,8 @@ def resolve(path: Path | None, overrides: Overrides, cwd: Path) -> ProjectConfig
         exclude=(*values.get("exclude", DEFAULT_EXCLUDE), *extend_exclude),
         respect_gitignore=values.get("respect_gitignore", True),
         output_format=values.get("output_format", "text"),
+        jobs=values.get("jobs"),
+        cache_dir=values.get("cache_dir"),
         per_file_ignores=tuple(per_file.items()),
         origins=origins,
     )

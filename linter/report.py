@@ -26,13 +26,18 @@ class FileReport(BaseModel):
 
     @property
     def changed(self) -> bool:
-        return self.fixed_text is not None and self.fixed_text != self.original_text
+        """Whether --fix changed (or --diff would change) the file."""
+        if self.fixed_text is None:  # texts are kept for --diff only
+            return self.fixed > 0
+        return self.fixed_text != self.original_text
 
 
 class Report(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     files: tuple[FileReport, ...] = ()
+    #: The result of --fix or --diff (what remains), not of a plain lint.
+    fixing: bool = Field(default=False, exclude=True)
 
     @property
     def violations(self) -> list[Violation]:

@@ -75,6 +75,8 @@ def test_defaults_without_a_configuration(
         "packs             = []                         # default\n"
         "plugins           = []                         # default\n"
         'output-format     = "text"                     # default\n'
+        "jobs              = (one per core)             # default\n"
+        "cache-dir         = (.artlint_cache)           # default\n"
         f"{rules_line(default_rules())}\n"
     )
 

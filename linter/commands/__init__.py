@@ -11,4 +11,5 @@ SUBCOMMANDS = {
     "rules": "artlint.commands.rules",
     "explain": "artlint.commands.explain",
     "config": "artlint.commands.config",
+    "clean": "artlint.commands.clean",
 }

@@ -59,7 +59,7 @@ def run_check(args: argparse.Namespace) -> int:
         load_packs(project.settings.packs)
         if reading_stdin:
             return _run_stdin(args, resolver, project)
-        report = _run_paths(args, resolver)
+        report = _run_paths(args, resolver, project)
     except (ConfigError, SchemaError, PackError, UnknownRuleError) as error:
         return _error(error)
     with _output(args.output_file) as stream:
@@ -71,16 +71,22 @@ def run_check(args: argparse.Namespace) -> int:
     return _exit(args, report, report.exit_code)
 
 
-def _run_paths(args: argparse.Namespace, resolver: Resolver) -> Report:
+def _run_paths(args: argparse.Namespace, resolver: Resolver, project: ProjectConfig) -> Report:
     from artlint.api import fix_paths, lint_paths
+    from artlint.cache import DEFAULT_DIR
+    from artlint.runner import default_jobs
 
     paths = args.paths or ["."]
     force = args.force_exclude
+    jobs = args.jobs or project.jobs or default_jobs()
     if args.diff:
-        return fix_paths(paths, resolver=resolver, write=False, force_exclude=force)
+        return fix_paths(paths, resolver=resolver, write=False, force_exclude=force, jobs=jobs)
     if args.fix:
-        return fix_paths(paths, resolver=resolver, force_exclude=force)
-    return lint_paths(paths, resolver=resolver, force_exclude=force)
+        return fix_paths(paths, resolver=resolver, force_exclude=force, jobs=jobs)
+    cache_dir = None
+    if not args.no_cache:
+        cache_dir = args.cache_dir or project.cache_dir or project.root / DEFAULT_DIR
+    return lint_paths(paths, resolver=resolver, force_exclude=force, jobs=jobs, cache_dir=cache_dir)
 
 
 def _run_stdin(args: argparse.Namespace, resolver: Resolver, project: ProjectConfig) -> int:

@@ -37,6 +37,8 @@ UNSET = {
     "select": "(the rules on by default)",
     "fixable": "(all rules)",
     "schema": "(the built-in schema)",
+    "jobs": "(one per core)",
+    "cache-dir": "(.artlint_cache)",
 }
 DEFAULT = "default"
 COMMENT_COLUMN_MAX = 60
@@ -153,6 +155,8 @@ def _defaults() -> dict[str, Any]:
         "packs": [],
         "plugins": [],
         "output-format": "text",
+        "jobs": None,
+        "cache-dir": None,
     }
 
 

@@ -54,6 +54,5 @@ def write_text(report: Report, stream: TextIO) -> None:
     summary += "."
     stream.write(f"{_CYAN}{summary}{_RESET}\n" if colour else f"{summary}\n")
     # After a --fix run, what is left was not fixable (or was refused: AL902 says why).
-    fix_run = any(file.fixed_text is not None for file in report.files)
-    if fixable and not fix_run:
+    if fixable and not report.fixing:
         stream.write(f"[*] {fixable} fixable with `artlint --fix`.\n")

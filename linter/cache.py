@@ -1,0 +1,164 @@
+"""The result cache: a file whose content, settings and artlint version were linted before
+is not linted again.
+
+One JSON file per settings fingerprint under ``.artlint_cache/<version>/`` maps the hash of
+a file's content to its violations (as :mod:`artlint.compact` rows).  The fingerprint
+covers everything that can change a result: the resolved settings, the content of the
+schema and of every rule pack, the plugins and their versions, and artlint's version.
+
+- Written atomically (temporary file, ``os.replace``): two runs sharing the cache never see
+  a half-written file; the last one to finish wins, and the other's new entries are simply
+  computed again next time.
+- Read defensively: anything that does not parse or has the wrong shape is ignored (a
+  cache miss), never trusted; JSON only, so a planted cache file cannot run code.
+- The folder gets a ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG``, so neither git nor
+  backup tools pick it up.  ``artlint clean`` removes it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from artlint import __version__
+from artlint.compact import Row
+from artlint.settings import Settings
+
+DEFAULT_DIR = ".artlint_cache"
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# artlint's result cache\n"
+
+
+def content_key(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return content_key(path.read_bytes())
+    except OSError:
+        return "unreadable"
+
+
+def settings_fingerprint(settings: Settings) -> str:
+    """A digest of everything besides the file's bytes that decides its violations."""
+    from artlint.registry import all_rules
+
+    parts: list[str] = [__version__, settings.model_dump_json()]
+    if settings.schema_path is not None:
+        parts.append(_file_digest(settings.schema_path))
+    parts.extend(_file_digest(path) for path in settings.packs)
+    # Plugin rules: their code travels with their module's version.
+    parts.extend(
+        f"{rule.code}:{getattr(__import__(rule.__module__.split('.')[0]), '__version__', '')}"
+        for rule in all_rules()
+        if not rule.__module__.startswith("artlint.")
+    )
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
+
+
+class Cache:
+    """The cache entries of one settings fingerprint, loaded once and saved once per run."""
+
+    def __init__(self, directory: Path, fingerprint: str) -> None:
+        self.directory = directory
+        self.path = directory / __version__ / f"{fingerprint}.json"
+        self._old: dict[str, list[Row]] = self._load()
+        self._new: dict[str, list[Row]] = {}
+
+    def _load(self) -> dict[str, list[Row]]:
+        try:
+            data: Any = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        entries = data.get("entries") if isinstance(data, dict) else None
+        if not isinstance(entries, dict):
+            return {}
+        return entries
+
+    def get(self, key: str) -> list[Row] | None:
+        rows = self._old.get(key)
+        if rows is None or not _valid_rows(rows):
+            return None
+        self._new[key] = rows
+        return [_row(row) for row in rows]
+
+    def put(self, key: str, rows: list[Row]) -> None:
+        self._new[key] = rows
+
+    def save(self) -> None:
+        """Write this run's entries (those of its files), atomically; errors are ignored."""
+        if not self._new or self._new == self._old:
+            return
+        with contextlib.suppress(OSError):
+            self._prepare()
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    json.dump({"entries": self._new}, stream, ensure_ascii=False)
+                os.replace(temporary, self.path)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+
+    def _prepare(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        ignore = self.directory / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Created by artlint\n*\n", "utf-8")
+        tag = self.directory / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_text(_TAG, "utf-8")
+
+
+def _row(row: list[Any]) -> Row:
+    fix = row[10]
+    if fix is not None:
+        fix = (fix[0], fix[1], [tuple(edit) for edit in fix[2]])
+    return (*row[:10], fix)
+
+
+def _valid_rows(rows: Any) -> bool:
+    """The shape of cached rows, checked before they are trusted."""
+    if not isinstance(rows, list):
+        return False
+    for row in rows:
+        if not isinstance(row, list) or len(row) != 11:
+            return False
+        if not all(isinstance(value, str) for value in row[0:4]):
+            return False
+        if not all(isinstance(value, int) for value in row[4:10]):
+            return False
+        if row[3] not in ("error", "warning"):
+            return False
+        fix = row[10]
+        if fix is not None and not (
+            isinstance(fix, list)
+            and len(fix) == 3
+            and fix[0] in ("safe", "unsafe")
+            and isinstance(fix[1], str)
+            and isinstance(fix[2], list)
+            and all(
+                isinstance(edit, list)
+                and len(edit) == 7
+                and isinstance(edit[4], str)
+                and all(isinstance(value, int) for value in edit[:4] + edit[5:])
+                for edit in fix[2]
+            )
+        ):
+            return False
+    return True
+
+
+def clean(directory: Path) -> bool:
+    """Remove a cache folder; False when there was none."""
+    import shutil
+
+    if not (directory / "CACHEDIR.TAG").exists() and not (directory / ".gitignore").exists():
+        return False
+    shutil.rmtree(directory, ignore_errors=True)
+    return True
