@@ -211,6 +211,10 @@ def _git(*args: str) -> str:
     return result.stdout.strip()
 
 
+def _load_average() -> float | None:
+    return round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
+
+
 def describe_machine() -> dict[str, Any]:
     cpu_model = next(
         (
@@ -462,7 +466,7 @@ def markdown_table(result: dict[str, Any]) -> str:
 
 
 def describe_line(result: dict[str, Any]) -> str:
-    machine, software = result["machine"], result["software"]
+    machine, software, load = result["machine"], result["software"], result["load_average"]
     memory = machine["memory_bytes"]
     ram = f", {memory / 1024**3:.1f} GiB RAM" if memory else ""
     commit = (software["commit"] or "unknown")[:10] + (" (modified)" if software["dirty"] else "")
@@ -471,7 +475,8 @@ def describe_line(result: dict[str, Any]) -> str:
         f" {machine['cpus_usable']} CPUs{ram}, {machine['platform']}, {machine['python']};"
         f" artlint {software['artlint']} at {commit}."
         f" {_files(result['files'])} ({result['corpus_bytes'] / MIB:.1f} MiB),"
-        f" median of {result['runs']} runs."
+        f" median of {result['runs']} runs; load average {load['start']} before,"
+        f" {load['end']} after."
     )
 
 
@@ -580,6 +585,7 @@ def main(argv: list[str] | None = None) -> int:
         made = make_corpus(args.corpus.resolve(), args.files)
         corpus = args.corpus.resolve()
         started = dt.datetime.now().astimezone()
+        load_start = _load_average()
         work = Path(tempfile.mkdtemp(prefix=".artlint-bench-", dir=corpus.parent))
         try:
             measures = benchmark(corpus, args.runs, work, log)
@@ -598,6 +604,8 @@ def main(argv: list[str] | None = None) -> int:
         "corpus_made": made,
         "corpus_bytes": sum(path.stat().st_size for path in article_files(corpus)),
         "corpus_generator": f"make_corpus.py -n {args.files} --seed {SEED}",
+        # Other work on the machine skews the times: the 1-minute load before and after.
+        "load_average": {"start": load_start, "end": _load_average()},
         "machine": describe_machine(),
         "software": describe_software(artlint_command()),
         **summarize(measures, args.files),
