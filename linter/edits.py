@@ -7,6 +7,8 @@ in the HTML.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import json
 import re
 from typing import Any
@@ -44,6 +46,7 @@ def removal(text: str, start: int, end: int) -> Edit:
     return Edit(line_start, line_break.end() if line_break is not None else len(text))
 
 
+@functools.lru_cache(maxsize=1024)
 def yaml_scalar(value: str) -> str:
     """``value`` as a YAML scalar that reads back as exactly ``value``.
 
@@ -102,9 +105,32 @@ def add_front_matter_key(article: Article, key: str, value: str) -> Edit | None:
     yaml_text = text[front_matter.yaml_start : front_matter.close_start]
     if yaml_text and not yaml_text.endswith(("\n", "\r")):
         return None
-    if not _reads_back(yaml_text + line, _loaded(yaml_text) | {key: value}):
+    if not _block_mapping_at_column_one(article) and not _reads_back(
+        yaml_text + line, _loaded(yaml_text) | {key: value}
+    ):
         return None
     return Edit(front_matter.close_start, front_matter.close_start, line)
+
+
+def _block_mapping_at_column_one(article: Article) -> bool:
+    """Every top-level key starts a line: a block mapping, to which a line can be appended.
+
+    The common case, decided from the spans alone; anything else (flow style, indented
+    keys) is checked by parsing the YAML with the new line.
+    """
+    front_matter = article.front_matter
+    if front_matter is None:
+        return False
+    starts = article.source.lines.line_starts
+    keys = [span.key_start for path, span in front_matter.spans.items() if len(path) == 1]
+    if not keys:
+        return False
+
+    for start in keys:
+        line = bisect.bisect_right(starts, start) - 1
+        if starts[line] != start:
+            return False
+    return True
 
 
 def _loaded(yaml_text: str) -> dict[str, Any]:

@@ -136,3 +136,16 @@ def test_progress_bar_text(
     err = capsys.readouterr().err
     assert "\r[" + "#" * 30 + "] 400/400 files" in err
     assert "/s  ETA 0s" in err
+
+
+def test_rows_rebuild_violations_equal_to_validated_ones() -> None:
+    from artlint.api import lint_text
+    from artlint.compact import violation_rows, violations_from_rows
+
+    text = (REPO / "examples" / "sina-finance-seed.md").read_text("utf-8")
+    violations = lint_text(text, "seed.md")
+    rebuilt = violations_from_rows("seed.md", violation_rows(violations))
+    assert list(rebuilt) == violations
+    assert [v.model_dump() for v in rebuilt] == [v.model_dump() for v in violations]
+    assert [v.start for v in rebuilt] == [v.start for v in violations]
+    assert all(v.fix is None or v.fix.edits[0].start >= 0 for v in rebuilt)

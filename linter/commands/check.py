@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -44,6 +45,10 @@ def _error(message: object) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    # A run keeps every violation until it reports them; with CPython's default thresholds
+    # the collector rescans that growing heap again and again (10,000 files: 19 s instead
+    # of 15 s).  Collect young objects less often; cycles are still freed.
+    gc.set_threshold(20_000, 50, 100)
     resolver = Resolver(_overrides(args))
     reading_stdin = args.paths == [STDIN]
     if STDIN in args.paths and not reading_stdin:
