@@ -30,6 +30,8 @@ from artlint.compact import Row
 from artlint.settings import Settings
 
 DEFAULT_DIR = ".artlint_cache"
+_SEVERITIES = frozenset({"error", "warning"})
+_APPLICABILITIES = frozenset({"safe", "unsafe"})
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# artlint's result cache\n"
 
 
@@ -82,10 +84,13 @@ class Cache:
 
     def get(self, key: str) -> list[Row] | None:
         rows = self._old.get(key)
-        if rows is None or not _valid_rows(rows):
+        if rows is None:
+            return None
+        checked = _checked(rows)
+        if checked is None:
             return None
         self._new[key] = rows
-        return [_row(row) for row in rows]
+        return checked
 
     def put(self, key: str, rows: list[Row]) -> None:
         self._new[key] = rows
@@ -115,43 +120,63 @@ class Cache:
             tag.write_text(_TAG, "utf-8")
 
 
-def _row(row: list[Any]) -> Row:
-    fix = row[10]
-    if fix is not None:
-        fix = (fix[0], fix[1], [tuple(edit) for edit in fix[2]])
-    return (*row[:10], fix)
+def _edit(edit: Any) -> tuple[Any, ...] | None:
+    if (
+        type(edit) is list
+        and len(edit) == 7
+        and type(edit[0]) is int
+        and type(edit[1]) is int
+        and type(edit[2]) is int
+        and type(edit[3]) is int
+        and type(edit[4]) is str
+        and type(edit[5]) is int
+        and type(edit[6]) is int
+    ):
+        return tuple(edit)
+    return None
 
 
-def _valid_rows(rows: Any) -> bool:
-    """The shape of cached rows, checked before they are trusted."""
-    if not isinstance(rows, list):
-        return False
+def _checked(rows: Any) -> list[Row] | None:
+    """Cached rows as tuples, or None when anything in them has the wrong shape.
+
+    Every field is checked (a hand-edited or truncated cache must never reach a reporter),
+    with plain type tests: this runs over every violation of a warm run.
+    """
+    if type(rows) is not list:
+        return None
+    checked: list[Row] = []
     for row in rows:
-        if not isinstance(row, list) or len(row) != 11:
-            return False
-        if not all(isinstance(value, str) for value in row[0:4]):
-            return False
-        if not all(isinstance(value, int) for value in row[4:10]):
-            return False
-        if row[3] not in ("error", "warning"):
-            return False
-        fix = row[10]
-        if fix is not None and not (
-            isinstance(fix, list)
-            and len(fix) == 3
-            and fix[0] in ("safe", "unsafe")
-            and isinstance(fix[1], str)
-            and isinstance(fix[2], list)
-            and all(
-                isinstance(edit, list)
-                and len(edit) == 7
-                and isinstance(edit[4], str)
-                and all(isinstance(value, int) for value in edit[:4] + edit[5:])
-                for edit in fix[2]
-            )
+        if not (
+            type(row) is list
+            and len(row) == 11
+            and type(row[0]) is str
+            and type(row[1]) is str
+            and type(row[2]) is str
+            and row[3] in _SEVERITIES
+            and type(row[4]) is int
+            and type(row[5]) is int
+            and type(row[6]) is int
+            and type(row[7]) is int
+            and type(row[8]) is int
+            and type(row[9]) is int
         ):
-            return False
-    return True
+            return None
+        fix = row[10]
+        if fix is not None:
+            if not (
+                type(fix) is list
+                and len(fix) == 3
+                and fix[0] in _APPLICABILITIES
+                and type(fix[1]) is str
+                and type(fix[2]) is list
+            ):
+                return None
+            edits = [_edit(edit) for edit in fix[2]]
+            if None in edits:
+                return None
+            fix = (fix[0], fix[1], edits)
+        checked.append((*row[:10], fix))
+    return checked
 
 
 def clean(directory: Path) -> bool:
