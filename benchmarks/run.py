@@ -16,8 +16,8 @@ per round, so drift spreads over all of them):
 - ``warm``: nothing changed since a run that filled the cache;
 - ``changed_1pct``: the same, with 1 % of the files changed (a comment appended to the body,
   restored after);
-- ``precommit_5``: five changed files named on the command line with ``--force-exclude``, as
-  the pre-commit hook runs, with the corpus's cache present;
+- ``precommit_5``: five changed files named on the command line, as the pre-commit hook
+  runs, with the corpus's cache present;
 - ``version``: ``artlint --version``;
 - ``fix``: ``artlint --fix --jobs 2 --no-cache`` on a fresh copy of the corpus (the copy is
   not timed).
@@ -25,7 +25,8 @@ per round, so drift spreads over all of them):
 Each cached measure starts from a copy of the same filled cache (artlint keeps only the
 entries of the files of its last run), so no run sees another's leftovers. Wall time is
 ``time.perf_counter`` around the process; peak memory is the largest resident set of the
-process or any of its workers (``os.wait4``). artlint runs with ``--isolated``: default
+process or any of its workers (``os.wait4``); the output goes to a file, and its summary line
+must count the files expected. artlint runs with ``--isolated``: default
 rules, whatever configuration surrounds the corpus. Results go to
 ``benchmarks/results/<date>-<host>.{json,md}`` with a description of the machine.
 
@@ -43,6 +44,7 @@ import importlib.util
 import json
 import os
 import platform
+import re
 import shutil
 import socket
 import statistics
@@ -69,6 +71,8 @@ SUFFIXES = (".md", ".markdown")
 QUICK_FILES = 200
 TARGET_FILES = 10_000
 MIB = 1024 * 1024
+# "Found 3 violations in 10000 files." (artlint) or "10000 files, 7 problems" (floor.py).
+SUMMARY = re.compile(r"^(?:Found .* in )?(\d+) files?\b", re.M)
 
 # The issue's targets (for 10,000 files on 2 cores).
 COLD_TARGET = 5.0
@@ -96,6 +100,7 @@ class Measure:
     times: list[float] = field(default_factory=list)
     rss: list[int] = field(default_factory=list)  # bytes
     command: list[str] = field(default_factory=list)
+    files: int | None = None  # the files the run must report it checked
 
     @property
     def median(self) -> float:
@@ -112,12 +117,17 @@ def artlint_command() -> list[str]:
     return [sys.executable, "-m", "artlint"]
 
 
-def run_process(command: list[str], cwd: Path) -> tuple[float, int | None]:
-    """Wall seconds of the whole process and its peak RSS in bytes (any worker included)."""
-    with tempfile.TemporaryFile() as errors:
+def run_process(
+    command: list[str], cwd: Path, files: int | None = None
+) -> tuple[float, int | None]:
+    """Wall seconds of the whole process and its peak RSS in bytes (any worker included).
+
+    With ``files``, the summary line of the output must say that many files were checked.
+    """
+    with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(
-            command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors
+            command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=output, stderr=errors
         )
         rss: int | None = None
         if hasattr(os, "wait4"):
@@ -135,6 +145,15 @@ def run_process(command: list[str], cwd: Path) -> tuple[float, int | None]:
             raise BenchmarkError(
                 f"{' '.join(command)} exited {process.returncode} in {cwd}:\n{message}"
             )
+        if files is not None:
+            output.seek(max(0, output.seek(0, os.SEEK_END) - 4096))
+            tail = output.read().decode("utf-8", "replace")
+            checked = SUMMARY.findall(tail)
+            if not checked or int(checked[-1]) != files:
+                raise BenchmarkError(
+                    f"{' '.join(command)} checked {checked[-1] if checked else 'no'} files,"
+                    f" not {files}:\n{tail[-500:]}"
+                )
     return elapsed, rss
 
 
@@ -283,7 +302,8 @@ def benchmark(corpus: Path, runs: int, work: Path, log: Callable[[str], None]) -
     files = len(paths)
     tenth_dir = work / "tenth"
     tenth_dir.mkdir()
-    for path in paths[: max(1, files // 10)]:
+    tenth = max(1, files // 10)
+    for path in paths[:tenth]:
         shutil.copy2(path, tenth_dir / path.name)
     primed = work / "cache-primed"
     cache = work / "cache"
@@ -298,7 +318,7 @@ def benchmark(corpus: Path, runs: int, work: Path, log: Callable[[str], None]) -
             Measure("floor", "floor: floor.py, one process"),
             Measure("cold_1job", "cold, --jobs 1"),
             Measure("cold_2jobs", "cold, --jobs 2", COLD_TARGET),
-            Measure("cold_tenth", f"cold, --jobs 1, {_files(len(list(tenth_dir.iterdir())))}"),
+            Measure("cold_tenth", f"cold, --jobs 1, {_files(tenth)}"),
             Measure("warm", "warm, nothing changed", WARM_TARGET),
             Measure("changed_1pct", f"warm, 1 % changed ({_files(len(few))})", CHANGED_TARGET),
             Measure("precommit_5", f"pre-commit, {_files(len(five))}", PRECOMMIT_TARGET, False),
@@ -313,20 +333,19 @@ def benchmark(corpus: Path, runs: int, work: Path, log: Callable[[str], None]) -
         "cold_tenth": [*artlint, "--no-cache", "--jobs", "1", str(tenth_dir)],
         "warm": [*artlint, "--cache-dir", str(cache), str(corpus)],
         "changed_1pct": [*artlint, "--cache-dir", str(cache), str(corpus)],
-        "precommit_5": [
-            *artlint,
-            "--force-exclude",
-            "--cache-dir",
-            str(cache),
-            *(str(path) for path in five),
-        ],
+        # The hook's --force-exclude is left out: it would exclude the corpus, whose folder
+        # is hidden and git-ignored.
+        "precommit_5": [*artlint, "--cache-dir", str(cache), *(str(path) for path in five)],
         "fix": [*artlint, "--fix", "--no-cache", "--jobs", "2", str(fix_dir)],
     }
     for key, command in commands.items():
         measures[key].command = command
+        measures[key].files = {"version": None, "cold_tenth": tenth, "precommit_5": len(five)}.get(
+            key, files
+        )
 
     log("filling the cache (not timed)")
-    run_process([*artlint, "--cache-dir", str(primed), str(corpus)], work)
+    run_process([*artlint, "--cache-dir", str(primed), str(corpus)], work, files)
 
     def fresh_cache() -> None:
         shutil.rmtree(cache, ignore_errors=True)
@@ -347,7 +366,7 @@ def benchmark(corpus: Path, runs: int, work: Path, log: Callable[[str], None]) -
                     shutil.rmtree(fix_dir, ignore_errors=True)
                     shutil.copytree(corpus, fix_dir)
                     stack.callback(shutil.rmtree, fix_dir, True)
-                elapsed, rss = run_process(measure.command, work)
+                elapsed, rss = run_process(measure.command, work, measure.files)
             measure.times.append(elapsed)
             if rss is not None:
                 measure.rss.append(rss)
