@@ -154,11 +154,10 @@ def lint_jobs(
             progress.advance()
     progress.close()
     for index, job, _ in todo:
-        key = keys[index]
-        file_rows = rows[index]
+        entry_key, result = keys[index], rows[index]
         # A crashed rule (AL900) is not a result to keep.
-        if key is not None and file_rows is not None and not _crashed(file_rows):
-            caches[job.settings].put(key, file_rows)
+        if entry_key is not None and result is not None and not _crashed(result):
+            caches[job.settings].put(entry_key, result)
     for cache in caches.values():
         cache.save()
     return [
