@@ -23,6 +23,11 @@ _VIOLATION_FIELDS = set(Violation.model_fields)
 _FIX_FIELDS = set(ViolationFix.model_fields)
 _EDIT_FIELDS = set(FixEdit.model_fields)
 _Model = TypeVar("_Model", bound=BaseModel)
+_FIELDS: dict[type[BaseModel], set[str]] = {
+    Violation: _VIOLATION_FIELDS,
+    ViolationFix: _FIX_FIELDS,
+    FixEdit: _EDIT_FIELDS,
+}
 
 
 def violation_rows(violations: Iterable[Violation]) -> list[Row]:
@@ -51,6 +56,11 @@ def violation_rows(violations: Iterable[Violation]) -> list[Row]:
             )
         )
     return rows
+
+
+def build_model(model: type[_Model], values: dict[str, Any]) -> _Model:
+    """A model from values of the right types (every field given), without validating."""
+    return _build(model, _FIELDS[model], values)
 
 
 def _build(model: type[_Model], fields: set[str], values: dict[str, Any]) -> _Model:

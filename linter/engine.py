@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 from artlint.article import Article
+from artlint.compact import build_model
 from artlint.context import RuleContext
 from artlint.registry import find_rule, fixable_codes, rules_for
 from artlint.rule import Applicability, Finding, Fix, Rule, Target
@@ -42,28 +43,74 @@ def _span(lines: LineIndex, start: int, end: int) -> dict[str, int]:
     }
 
 
+def _check_finding(finding: Finding) -> None:
+    """A rule's finding has the types the models need (a plugin's may not): the models are
+    built without validation, on the hot path, so check the few values rules supply."""
+    if not (
+        isinstance(finding, Finding)
+        and type(finding.start) is int
+        and type(finding.end) is int
+        and isinstance(finding.message, str)
+    ):
+        raise TypeError(
+            f"a rule must yield Finding(start: int, end: int, message: str), not {finding!r}"
+        )
+    if finding.fix is not None and not (
+        isinstance(finding.fix, Fix)
+        and isinstance(finding.fix.applicability, Applicability)
+        and isinstance(finding.fix.message, str)
+        and all(
+            type(edit.start) is int and type(edit.end) is int and isinstance(edit.content, str)
+            for edit in finding.fix.edits
+        )
+    ):
+        raise TypeError(
+            f"a rule's fix must be Fix(edits of Edit, Applicability, str), not {finding.fix!r}"
+        )
+
+
 def _violation(
     article: Article, rule: type[Rule], finding: Finding, settings: Settings
 ) -> Violation:
+    _check_finding(finding)
     lines = article.source.lines
     fix = None
     if finding.fix is not None and rule.code in fixable_codes(settings.fixable, settings.unfixable):
-        fix = ViolationFix(
-            applicability=finding.fix.applicability,
-            message=finding.fix.message,
-            edits=tuple(
-                FixEdit(content=edit.content, **_span(lines, edit.start, edit.end))
-                for edit in finding.fix.edits
-            ),
+        fix = build_model(
+            ViolationFix,
+            {
+                "applicability": finding.fix.applicability,
+                "message": finding.fix.message,
+                "edits": tuple(
+                    build_model(
+                        FixEdit, {"content": edit.content, **_span(lines, edit.start, edit.end)}
+                    )
+                    for edit in finding.fix.edits
+                ),
+            },
         )
-    return Violation(
-        path=article.path,
-        code=rule.code,
-        name=rule.name,
-        message=finding.message,
-        severity=dict(settings.severity).get(rule.code, rule.severity),
-        fix=fix,
-        **_span(lines, finding.start, finding.end),
+    severity = (
+        dict(settings.severity).get(rule.code, rule.severity)
+        if settings.severity
+        else rule.severity
+    )
+    return build_model(
+        Violation,
+        {
+            "path": article.path,
+            "code": rule.code,
+            "name": rule.name,
+            "message": finding.message,
+            "severity": severity,
+            "line": 0,
+            "column": 0,
+            "end_line": 0,
+            "end_column": 0,
+            "fix": fix,
+            "start": 0,
+            "end": 0,
+        }
+        | _span(lines, finding.start, finding.end),
     )
 
 
@@ -94,7 +141,7 @@ def lint_article(article: Article, settings: Settings) -> list[Violation]:
         if rule.target is Target.ENGINE:
             continue
         try:
-            findings = list(rule().check(ctx))
+            found = [_violation(article, rule, one, settings) for one in rule().check(ctx)]
         except Exception as error:
             logger.debug("rule %s failed on %s", rule.code, article.path, exc_info=True)
             violations.append(
@@ -105,7 +152,7 @@ def lint_article(article: Article, settings: Settings) -> list[Violation]:
                 )
             )
             continue
-        violations.extend(_violation(article, rule, finding, settings) for finding in findings)
+        violations.extend(found)
     violations = _suppress(article, violations, settings)
     violations.sort(key=lambda violation: violation.sort_key)
     return violations

@@ -136,3 +136,31 @@ def test_layers_apply_in_order_like_ruff() -> None:
     assert codes == ["FM001", "FM002", "FM003", "HT001"]
     cli_select = Settings(config_layers=config, select=("FM104", "HT002"))
     assert [rule.code for rule in registry.rules_for(cli_select)] == ["FM104", "HT002"]
+
+
+class BadFinding(Rule):
+    """What it does: yields a finding with a text offset that is not a number."""
+
+    code = "ZZ997"
+    name = "bad-finding"
+    summary = "yields nonsense"
+    target = Target.BODY
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        yield Finding("0", 1, "x")  # type: ignore[arg-type]
+
+
+def test_a_rule_yielding_a_malformed_finding_is_al900(monkeypatch: pytest.MonkeyPatch) -> None:
+    registry.reset()
+    monkeypatch.setattr("artlint.rules.BUILTIN_RULES", (*registry.all_rules(), BadFinding))
+    registry.reset()
+    try:
+        violations = artlint.lint_text("<p>a</p>\n", settings=Settings(select=("ZZ997",)))
+    finally:
+        monkeypatch.undo()
+        registry.reset()
+    [violation] = violations
+    assert violation.code == "AL900"
+    assert violation.message.startswith(
+        "rule ZZ997 (bad-finding) failed: TypeError: a rule must yield Finding(start: int,"
+    )
