@@ -99,6 +99,7 @@ class Measure:
     per_corpus: bool = True  # the target is for 10,000 files
     times: list[float] = field(default_factory=list)
     rss: list[int] = field(default_factory=list)  # bytes
+    others: list[float] = field(default_factory=list)  # CPUs busy elsewhere, each run
     command: list[str] = field(default_factory=list)
     files: int | None = None  # the files the run must report it checked
 
@@ -117,25 +118,46 @@ def artlint_command() -> list[str]:
     return [sys.executable, "-m", "artlint"]
 
 
-def run_process(
-    command: list[str], cwd: Path, files: int | None = None
-) -> tuple[float, int | None]:
-    """Wall seconds of the whole process and its peak RSS in bytes (any worker included).
+def _busy_cpu_seconds() -> float | None:
+    """CPU time the whole machine has spent busy since boot (Linux), in seconds."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Sample:
+    seconds: float
+    rss: int | None  # bytes
+    others: float | None  # CPUs kept busy by other processes meanwhile, on average
+
+
+def run_process(command: list[str], cwd: Path, files: int | None = None) -> Sample:
+    """Wall seconds of the whole process, its peak RSS (any worker included), others' load.
 
     With ``files``, the summary line of the output must say that many files were checked.
     """
     with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
+        busy = _busy_cpu_seconds()
         start = time.perf_counter()
         process = subprocess.Popen(
             command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=output, stderr=errors
         )
         rss: int | None = None
+        others: float | None = None
         if hasattr(os, "wait4"):
             _, status, usage = os.wait4(process.pid, 0)
             elapsed = time.perf_counter() - start
+            busy_after = _busy_cpu_seconds()
             process.returncode = os.waitstatus_to_exitcode(status)
             # Linux reports KiB, macOS bytes; wait4 counts the reaped workers too.
             rss = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+            if busy is not None and busy_after is not None:
+                own = usage.ru_utime + usage.ru_stime
+                others = round(max(0.0, busy_after - busy - own) / elapsed, 2)
         else:  # pragma: no cover - Windows
             process.wait()
             elapsed = time.perf_counter() - start
@@ -154,7 +176,7 @@ def run_process(
                     f"{' '.join(command)} checked {checked[-1] if checked else 'no'} files,"
                     f" not {files}:\n{tail[-500:]}"
                 )
-    return elapsed, rss
+    return Sample(elapsed, rss, others)
 
 
 # --------------------------------------------------------------------------- corpus
@@ -366,11 +388,14 @@ def benchmark(corpus: Path, runs: int, work: Path, log: Callable[[str], None]) -
                     shutil.rmtree(fix_dir, ignore_errors=True)
                     shutil.copytree(corpus, fix_dir)
                     stack.callback(shutil.rmtree, fix_dir, True)
-                elapsed, rss = run_process(measure.command, work, measure.files)
-            measure.times.append(elapsed)
-            if rss is not None:
-                measure.rss.append(rss)
-            log(f"run {round_ + 1}/{runs} {key}: {elapsed:.3f} s")
+                sample = run_process(measure.command, work, measure.files)
+            measure.times.append(sample.seconds)
+            if sample.rss is not None:
+                measure.rss.append(sample.rss)
+            if sample.others is not None:
+                measure.others.append(sample.others)
+            busy = "" if sample.others is None else f" (other processes: {sample.others} CPUs)"
+            log(f"run {round_ + 1}/{runs} {key}: {sample.seconds:.3f} s{busy}")
     return list(measures.values())
 
 
@@ -408,6 +433,8 @@ def summarize(measures: list[Measure], files: int) -> dict[str, Any]:
             "min": round(min(measure.times), 4),
             "ratio_to_floor": round(measure.median / floor, 3) if floor else None,
             "max_rss_mib": round(max(measure.rss) / MIB, 1) if measure.rss else None,
+            # CPUs other processes kept busy during each run (0: a quiet machine).
+            "other_cpus": measure.others,
             "target": target,
             "met": met,
         }
@@ -462,10 +489,14 @@ def _yes(met: bool | None) -> str:
     return "n/a" if met is None else ("yes" if met else "**no**")
 
 
+def _other_load(row: dict[str, Any]) -> str:
+    return f"{max(row['other_cpus']):.2f}" if row.get("other_cpus") else ""
+
+
 def markdown_table(result: dict[str, Any]) -> str:
     lines = [
-        "| measure | median s | min s | x floor | peak RSS MiB | target | met? |",
-        "| --- | ---: | ---: | ---: | ---: | --- | --- |",
+        "| measure | median s | min s | x floor | peak RSS MiB | target | met? | other load |",
+        "| --- | ---: | ---: | ---: | ---: | --- | --- | ---: |",
     ]
     for row in result["measures"].values():
         ratio = "" if row["ratio_to_floor"] is None else f"{row['ratio_to_floor']:.2f}"
@@ -474,8 +505,13 @@ def markdown_table(result: dict[str, Any]) -> str:
         met = _yes(row["met"]) if row["target"] else ""
         lines.append(
             f"| {row['label']} | {row['median']:.3f} | {row['min']:.3f} | {ratio} | {memory}"
-            f" | {target} | {met} |"
+            f" | {target} | {met} | {_other_load(row)} |"
         )
+    lines += [
+        "",
+        "*other load*: the most CPUs other processes kept busy during a run of the measure"
+        " (0 on a quiet machine).",
+    ]
     lines += ["", "| check | value | target | met? |", "| --- | ---: | --- | --- |"]
     lines += [
         f"| {check['name']} | {check['value']} | {check['target']} | {_yes(check['met'])} |"
@@ -509,7 +545,7 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def print_table(result: dict[str, Any]) -> None:
-    header = ("measure", "median s", "min s", "x floor", "RSS MiB", "target", "met?")
+    header = ("measure", "median s", "min s", "x floor", "RSS MiB", "target", "met?", "other")
     body = []
     for row in result["measures"].values():
         body.append(
@@ -521,6 +557,7 @@ def print_table(result: dict[str, Any]) -> None:
                 "" if row["max_rss_mib"] is None else f"{row['max_rss_mib']:.0f}",
                 row["target"] or "",
                 _yes(row["met"]).strip("*") if row["target"] else "",
+                _other_load(row),
             )
         )
     widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]

@@ -42,6 +42,7 @@ def test_quick_benchmark_saves_every_measure(tmp_path: Path) -> None:
         assert measure["median"] > 0
         assert measure["ratio_to_floor"] is not None
         assert measure["max_rss_mib"] is not None
+        assert len(measure["other_cpus"]) == 1
     assert result["files"] == 60
     assert {"platform", "python", "cpu_count", "cpu_model", "memory_bytes"} <= set(
         result["machine"]
