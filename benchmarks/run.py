@@ -521,7 +521,7 @@ def markdown_table(result: dict[str, Any]) -> str:
 
 
 def describe_line(result: dict[str, Any]) -> str:
-    machine, software, load = result["machine"], result["software"], result["load_average"]
+    machine, software = result["machine"], result["software"]
     memory = machine["memory_bytes"]
     ram = f", {memory / 1024**3:.1f} GiB RAM" if memory else ""
     commit = (software["commit"] or "unknown")[:10] + (" (modified)" if software["dirty"] else "")
@@ -530,8 +530,7 @@ def describe_line(result: dict[str, Any]) -> str:
         f" {machine['cpus_usable']} CPUs{ram}, {machine['platform']}, {machine['python']};"
         f" artlint {software['artlint']} at {commit}."
         f" {_files(result['files'])} ({result['corpus_bytes'] / MIB:.1f} MiB),"
-        f" median of {result['runs']} runs; load average {load['start']} before,"
-        f" {load['end']} after."
+        f" median of {result['runs']} runs."
     )
 
 
