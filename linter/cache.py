@@ -1,8 +1,9 @@
 """The result cache: a file whose content, settings and artlint version were linted before
 is not linted again.
 
-One JSON file per settings fingerprint under ``.artlint_cache/<version>/`` maps the hash of
-a file's content to its violations (as :mod:`artlint.compact` rows).  The fingerprint
+One folder per settings fingerprint under ``.artlint_cache/<version>/``, holding up to 256
+JSON shards, maps the hash of a file's content to its violations (as
+:mod:`artlint.compact` rows).  The fingerprint
 covers everything that can change a result: the resolved settings, the content of the
 schema and of every rule pack, the plugins and their versions, and artlint's version.
 
@@ -22,6 +23,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -63,55 +65,93 @@ def settings_fingerprint(settings: Settings) -> str:
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
+#: Entries not used for this many days are dropped when their shard is written again.
+KEEP_DAYS = 30
+
+
+def _today() -> int:
+    return int(time.time() // 86_400)
+
+
 class Cache:
-    """The cache entries of one settings fingerprint, loaded once and saved once per run."""
+    """The cache entries of one settings fingerprint, in 256 shards by content hash.
+
+    A run reads only the shards its files fall in (a 5-file pre-commit run reads at most
+    5 small files, not the whole cache) and writes back only the shards it touched.  An
+    entry is ``[last day used, rows]``; entries of files not in this run are kept until
+    they have gone unused for ``KEEP_DAYS`` days, so a small run does not empty the cache.
+    """
 
     def __init__(self, directory: Path, fingerprint: str) -> None:
         self.directory = directory
-        self.path = directory / __version__ / f"{fingerprint}.json"
-        self._old: dict[str, list[Row]] = self._load()
-        self._new: dict[str, list[Row]] = {}
+        self.folder = directory / __version__ / fingerprint
+        self._shards: dict[str, dict[str, Any]] = {}
+        self._touched: set[str] = set()
+        self._today = _today()
 
-    def _load(self) -> dict[str, list[Row]]:
+    def _shard(self, key: str) -> dict[str, Any]:
+        name = key[:2]
+        shard = self._shards.get(name)
+        if shard is None:
+            shard = self._shards[name] = self._load(self.folder / f"{name}.json")
+        return shard
+
+    @staticmethod
+    def _load(path: Path) -> dict[str, Any]:
         try:
-            data: Any = json.loads(self.path.read_text("utf-8"))
+            data: Any = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
             return {}
         entries = data.get("entries") if isinstance(data, dict) else None
-        if not isinstance(entries, dict):
-            return {}
-        return entries
+        return entries if isinstance(entries, dict) else {}
 
     def get(self, key: str) -> list[Row] | None:
-        rows = self._old.get(key)
-        if rows is None:
+        shard = self._shard(key)
+        entry = shard.get(key)
+        if not (type(entry) is list and len(entry) == 2 and type(entry[0]) is int):
             return None
-        checked = _checked(rows)
+        checked = _checked(entry[1])
         if checked is None:
             return None
-        self._new[key] = rows
+        if entry[0] != self._today:
+            entry[0] = self._today
+            self._touched.add(key[:2])
         return checked
 
     def put(self, key: str, rows: list[Row]) -> None:
-        self._new[key] = rows
+        self._shard(key)[key] = [self._today, rows]
+        self._touched.add(key[:2])
 
     def save(self) -> None:
-        """Write this run's entries (those of its files), atomically; errors are ignored."""
-        if not self._new or self._new == self._old:
+        """Write the shards this run changed, each atomically; errors are ignored."""
+        if not self._touched:
             return
         with contextlib.suppress(OSError):
             self._prepare()
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    json.dump({"entries": self._new}, stream, ensure_ascii=False)
-                os.replace(temporary, self.path)
-            except OSError:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
+            oldest = self._today - KEEP_DAYS
+            for name in sorted(self._touched):
+                entries = {
+                    key: entry
+                    for key, entry in self._shards[name].items()
+                    if type(entry) is list
+                    and entry
+                    and type(entry[0]) is int
+                    and entry[0] >= oldest
+                }
+                self._write(self.folder / f"{name}.json", {"entries": entries})
+
+    def _write(self, path: Path, data: dict[str, Any]) -> None:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(data, stream, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
     def _prepare(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
         ignore = self.directory / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# Created by artlint\n*\n", "utf-8")

@@ -53,18 +53,26 @@ def cache_files(root: Path) -> list[Path]:
     return sorted((root / ".artlint_cache").rglob("*.json"))
 
 
+def cache_entries(root: Path) -> dict[str, list[object]]:
+    """Every cache entry (content hash -> [last day used, rows]) of every shard."""
+    entries: dict[str, list[object]] = {}
+    for shard in cache_files(root):
+        entries.update(json.loads(shard.read_text("utf-8"))["entries"])
+    return entries
+
+
 def test_the_cache_is_written_kept_out_of_git_and_used(run_cli: Run, corpus: Path) -> None:
     first = run_cli("--output-format", "json", "posts")
     cache = corpus / ".artlint_cache"
     assert (cache / ".gitignore").read_text("utf-8") == "# Created by artlint\n*\n"
     assert (cache / "CACHEDIR.TAG").read_text("utf-8").startswith("Signature: 8a477f597d28d172")
-    [entries] = cache_files(corpus)
-    assert len(json.loads(entries.read_text("utf-8"))["entries"]) == 65
+    assert len(cache_entries(corpus)) == 65
     # A tampered entry shows that results now come from the cache ...
-    data = json.loads(entries.read_text("utf-8"))
+    shard = cache_files(corpus)[0]
+    data = json.loads(shard.read_text("utf-8"))
     key = next(iter(data["entries"]))
-    data["entries"][key] = []
-    entries.write_text(json.dumps(data), "utf-8")
+    data["entries"][key][1] = []
+    shard.write_text(json.dumps(data), "utf-8")
     second = run_cli("--output-format", "json", "posts")
     assert len(json.loads(second.stdout)) < len(json.loads(first.stdout))
     # ... and --no-cache ignores it.
@@ -77,7 +85,14 @@ def test_a_changed_file_or_setting_is_linted_again(run_cli: Run, corpus: Path) -
     result = run_cli("--output-format", "json", "posts")
     assert any(row["message"].endswith("'<!-- new -->'") for row in json.loads(result.stdout))
     run_cli("--select", "HT001", "posts")
-    assert len(cache_files(corpus)) == 2  # one per settings fingerprint
+    version = next((corpus / ".artlint_cache").glob("0.*"))
+    assert len(list(version.iterdir())) == 2  # one folder per settings fingerprint
+
+
+def test_a_small_run_keeps_the_other_entries(run_cli: Run, corpus: Path) -> None:
+    run_cli("posts")
+    run_cli("posts/000.md")  # a pre-commit run of one file
+    assert len(cache_entries(corpus)) == 65
 
 
 @pytest.mark.parametrize(
@@ -94,12 +109,12 @@ def test_a_corrupt_cache_is_ignored(run_cli: Run, corpus: Path, content: str) ->
 def test_a_corrupt_row_is_not_trusted(run_cli: Run, corpus: Path) -> None:
     expected = run_cli("--no-cache", "--output-format", "json", "posts").stdout
     run_cli("posts")
-    [entries] = cache_files(corpus)
-    data = json.loads(entries.read_text("utf-8"))
-    for rows in data["entries"].values():
-        if rows:
-            rows[0][4] = "line one"  # a line number that is not a number
-    entries.write_text(json.dumps(data), "utf-8")
+    for shard in cache_files(corpus):
+        data = json.loads(shard.read_text("utf-8"))
+        for _, rows in data["entries"].values():
+            if rows:
+                rows[0][4] = "line one"  # a line number that is not a number
+        shard.write_text(json.dumps(data), "utf-8")
     assert run_cli("--output-format", "json", "posts").stdout == expected
 
 
