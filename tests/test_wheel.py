@@ -31,7 +31,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         REPO,
         source,
         ignore=shutil.ignore_patterns(
-            ".git", ".venv*", "build", "*.egg-info", "__pycache__", ".*_cache"
+            ".git", ".venv*", "build", "*.egg-info", "__pycache__", ".*_cache", ".corpus"
         ),
     )
     subprocess.run(
