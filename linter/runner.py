@@ -51,7 +51,7 @@ def _read(path: Path) -> bytes | None:
 def _lint_one(job: Job, data: bytes | None) -> list[Row]:
     from artlint.engine import lint_bytes, lint_file
 
-    if data is None:  # unreadable: lint_file reports why (IO001)
+    if data is None:  # not read yet (no cache) or unreadable: lint_file reads, or says why
         return violation_rows(lint_file(job.path, job.display, job.settings))
     return violation_rows(lint_bytes(data, job.display, job.settings))
 
@@ -130,7 +130,8 @@ def lint_jobs(
     todo: list[tuple[int, Job, bytes | None]] = []
     progress = Progress(len(jobs))
     for index, job in enumerate(jobs):
-        data = _read(job.path)
+        # Without a cache nothing needs the bytes here: the worker reads its own files.
+        data = _read(job.path) if cache_dir is not None else None
         if cache_dir is not None and data is not None:
             cache = caches.get(job.settings)
             if cache is None:
