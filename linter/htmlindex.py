@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from artlint.codemask import blank_regions, code_regions
@@ -131,6 +131,8 @@ class HtmlIndex:
     tokenized_body: str
     #: Spans of every start tag, end tag and comment, sorted: what is markup, not text.
     tokens: tuple[tuple[int, int], ...] = ()
+    #: text_of results by element index: several pack entries ask for the same paragraph.
+    _texts: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     def text_of(self, element: Element) -> str:
         """The element's text content: tags dropped, references decoded, spaces collapsed.
@@ -138,6 +140,12 @@ class HtmlIndex:
         Only what the tokenizer read as markup is dropped, so a literal ``<`` in text
         (``收益率 < 2%``) stays.
         """
+        known = self._texts.get(element.index)
+        if known is None:
+            known = self._texts[element.index] = self._text_of(element)
+        return known
+
+    def _text_of(self, element: Element) -> str:
         start, end = element.start_tag_end, element.content_end
         parts = []
         position = start
