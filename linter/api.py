@@ -12,14 +12,15 @@ are loaded before the files they apply to are linted; one that cannot be used ra
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from artlint.article import Article
-from artlint.discovery import Target, discover
+from artlint.discovery import discover
 from artlint.engine import lint_article
 from artlint.project import Overrides, Resolver
-from artlint.report import FileReport, Report
+from artlint.report import Report
+from artlint.runner import Job
 from artlint.settings import Settings
 from artlint.source import Source
 from artlint.violation import Violation
@@ -54,23 +55,21 @@ def _register(settings: Settings) -> None:
         register_plugins(settings.plugins)
 
 
-def _run(
+def _jobs(
     paths: Iterable[str | os.PathLike[str]],
     settings: Settings | None,
     resolver: Resolver | None,
-    check: Callable[[Target, Settings], FileReport],
     force_exclude: bool = False,
-) -> Report:
+) -> list[Job]:
+    """The files to check, each with the settings that apply to it."""
     if settings is not None:
         _register(settings)
-        targets = discover(paths)
-        return Report(files=tuple(check(target, settings) for target in targets))
+        return [Job(target.path, target.display, settings) for target in discover(paths)]
     resolver = resolver or Resolver(Overrides())
-    files = []
-    for target in discover(paths, resolver, force_exclude=force_exclude):
-        config = resolver.for_file(target.path)
-        files.append(check(target, config.settings_for(target.path)))
-    return Report(files=tuple(files))
+    return [
+        Job(target.path, target.display, resolver.for_file(target.path).settings_for(target.path))
+        for target in discover(paths, resolver, force_exclude=force_exclude)
+    ]
 
 
 def lint_paths(
@@ -87,15 +86,9 @@ def lint_paths(
     ``jobs`` > 1 lints in that many processes; ``cache_dir`` keeps results for files whose
     content and settings did not change (see :mod:`artlint.cache`).
     """
-    from artlint.runner import Job, lint_jobs
+    from artlint.runner import lint_jobs
 
-    work: list[Job] = []
-
-    def collect(target: Target, file_settings: Settings) -> FileReport:
-        work.append(Job(target.path, target.display, file_settings))
-        return FileReport(path=target.display)
-
-    _run(paths, settings, resolver, collect, force_exclude)
+    work = _jobs(paths, settings, resolver, force_exclude)
     return Report(files=tuple(lint_jobs(work, workers=jobs, cache_dir=cache_dir)))
 
 
@@ -113,15 +106,9 @@ def fix_paths(
 
     ``jobs`` > 1 fixes in that many processes (each file is fixed by one of them).
     """
-    from artlint.runner import Job, fix_jobs
+    from artlint.runner import fix_jobs
 
-    work: list[Job] = []
-
-    def collect(target: Target, file_settings: Settings) -> FileReport:
-        work.append(Job(target.path, target.display, file_settings))
-        return FileReport(path=target.display)
-
-    _run(paths, settings, resolver, collect, force_exclude)
+    work = _jobs(paths, settings, resolver, force_exclude)
     files = fix_jobs(work, workers=jobs, unsafe=unsafe, write=write)
     return Report(files=tuple(files), fixing=True)
 

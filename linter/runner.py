@@ -13,7 +13,6 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,6 +143,8 @@ def lint_jobs(
                 continue
         todo.append((index, job, data))
     if workers > 1 and len(todo) >= MIN_FILES_PER_JOB * 2:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for results in pool.map(_lint_chunk, _chunks(todo)):
                 for index, file_rows in results:
@@ -195,6 +196,8 @@ def fix_jobs(
     tasks = list(enumerate(jobs))
     progress = Progress(len(jobs))
     if workers > 1 and len(tasks) >= MIN_FILES_PER_JOB * 2:
+        from concurrent.futures import ProcessPoolExecutor
+
         chunks = [tasks[start : start + CHUNK] for start in range(0, len(tasks), CHUNK)]
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(_fix_chunk, chunk, unsafe, write, not write) for chunk in chunks]
