@@ -19,7 +19,7 @@ from artlint.article import Article
 from artlint.discovery import discover
 from artlint.engine import lint_article
 from artlint.project import Overrides, Resolver
-from artlint.report import Report
+from artlint.report import Report, ReportStream
 from artlint.runner import Job
 from artlint.settings import Settings
 from artlint.source import Source
@@ -86,10 +86,36 @@ def lint_paths(
     ``jobs`` > 1 lints in that many processes; ``cache_dir`` keeps results for files whose
     content and settings did not change (see :mod:`artlint.cache`).
     """
-    from artlint.runner import lint_jobs
+    stream = lint_stream(
+        paths,
+        settings=settings,
+        resolver=resolver,
+        force_exclude=force_exclude,
+        jobs=jobs,
+        cache_dir=cache_dir,
+    )
+    return Report(files=tuple(stream))
+
+
+def lint_stream(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    settings: Settings | None = None,
+    resolver: Resolver | None = None,
+    force_exclude: bool = False,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+) -> ReportStream:
+    """As :func:`lint_paths`, but each file's report is handed over as soon as it is ready
+    (in path order), and none is kept: memory stays flat however many files there are.
+
+    The files and their configuration are resolved before this returns (so configuration
+    errors are raised here); the linting happens while the stream is read.
+    """
+    from artlint.runner import iter_lint
 
     work = _jobs(paths, settings, resolver, force_exclude)
-    return Report(files=tuple(lint_jobs(work, workers=jobs, cache_dir=cache_dir)))
+    return ReportStream(iter_lint(work, workers=jobs, cache_dir=cache_dir))
 
 
 def fix_paths(
@@ -106,11 +132,34 @@ def fix_paths(
 
     ``jobs`` > 1 fixes in that many processes (each file is fixed by one of them).
     """
-    from artlint.runner import fix_jobs
+    stream = fix_stream(
+        paths,
+        settings=settings,
+        resolver=resolver,
+        unsafe=unsafe,
+        write=write,
+        force_exclude=force_exclude,
+        jobs=jobs,
+    )
+    return Report(files=tuple(stream), fixing=True)
+
+
+def fix_stream(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    settings: Settings | None = None,
+    resolver: Resolver | None = None,
+    unsafe: bool = False,
+    write: bool = True,
+    force_exclude: bool = False,
+    jobs: int = 1,
+) -> ReportStream:
+    """As :func:`fix_paths`, each file fixed (and its report handed over) as the stream is
+    read, in path order."""
+    from artlint.runner import iter_fix
 
     work = _jobs(paths, settings, resolver, force_exclude)
-    files = fix_jobs(work, workers=jobs, unsafe=unsafe, write=write)
-    return Report(files=tuple(files), fixing=True)
+    return ReportStream(iter_fix(work, workers=jobs, unsafe=unsafe, write=write), fixing=True)
 
 
-__all__ = ["fix_paths", "fix_text", "lint_paths", "lint_text"]
+__all__ = ["fix_paths", "fix_stream", "fix_text", "lint_paths", "lint_stream", "lint_text"]

@@ -1,17 +1,31 @@
 """The result cache: a file whose content, settings and artlint version were linted before
 is not linted again.
 
-One folder per settings fingerprint under ``.artlint_cache/<version>/``, holding up to 256
-JSON shards, maps the hash of a file's content to its violations (as
-:mod:`artlint.compact` rows).  The fingerprint
-covers everything that can change a result: the resolved settings, the content of the
-schema and of every rule pack, the plugins and their versions, and artlint's version.
+One SQLite database per artlint version (``.artlint_cache/<version>/cache.sqlite3``, the
+standard library's ``sqlite3``) holds two tables:
 
-- Written atomically (temporary file, ``os.replace``): two runs sharing the cache never see
-  a half-written file; the last one to finish wins, and the other's new entries are simply
-  computed again next time.
-- Read defensively: anything that does not parse or has the wrong shape is ignored (a
-  cache miss), never trusted; JSON only, so a planted cache file cannot run code.
+- ``results``: (settings fingerprint, hash of the file's content) -> the file's violations
+  as :mod:`artlint.compact` rows in JSON, and the last day they were used.  The fingerprint
+  covers everything besides the content that can change a result: the resolved settings,
+  the content of the schema and of every rule pack, the plugins and their versions.
+- ``files``: path -> (size, mtime, ctime, inode) and the content hash last seen there, so
+  an unchanged file is not even read (git's index does the same).  An entry is only
+  written for a file last modified more than :data:`RACY_SECONDS` before the run: a file
+  written again within the same clock tick, at the same size, could otherwise keep a
+  stale hash.  A fresh clone (new inodes and times) falls back to hashing the content.
+
+A run looks up each file as its turn comes and decodes only that file's rows, so memory
+stays flat however big the cache is; its new results are written in batches, each in one
+transaction.
+
+- Safe to share: SQLite's transactions and locks, so two runs never see half a write; a
+  run that cannot get the lock in time skips writing (its results are computed again next
+  time).
+- Read defensively: an entry whose rows do not have exactly the expected shape is a miss;
+  a database that SQLite finds corrupt is deleted and started again.  JSON only, so a
+  planted cache cannot run code.
+- Entries unused for :data:`KEEP_DAYS` days are dropped, so a small run (pre-commit on a
+  few files) never empties the cache and a big one never grows it without bound.
 - The folder gets a ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG``, so neither git nor
   backup tools pick it up.  ``artlint clean`` removes it.
 """
@@ -22,7 +36,7 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
+import sqlite3
 import time
 from pathlib import Path
 from typing import Any
@@ -32,9 +46,25 @@ from artlint.compact import Row
 from artlint.settings import Settings
 
 DEFAULT_DIR = ".artlint_cache"
+DATABASE = "cache.sqlite3"
+#: Entries not used for this many days are dropped.
+KEEP_DAYS = 30
+#: Files modified this recently are hashed again next time (see the module docstring).
+RACY_SECONDS = 2
+#: Results are written every this many files (one transaction each).
+BATCH = 500
 _SEVERITIES = frozenset({"error", "warning"})
 _APPLICABILITIES = frozenset({"safe", "unsafe"})
+_ROW_TYPES = (str, str, str, str, int, int, int, int, int, int)
+_FIX_TYPES = (str, str, list)
+_EDIT_TYPES = (int, int, int, int, str, int, int)
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# artlint's result cache\n"
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS results (fingerprint TEXT NOT NULL, key TEXT NOT NULL,"
+    " day INTEGER NOT NULL, rows TEXT NOT NULL, PRIMARY KEY (fingerprint, key)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stat TEXT NOT NULL,"
+    " key TEXT NOT NULL) WITHOUT ROWID",
+)
 
 
 def content_key(data: bytes) -> str:
@@ -65,93 +95,153 @@ def settings_fingerprint(settings: Settings) -> str:
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
-#: Entries not used for this many days are dropped when their shard is written again.
-KEEP_DAYS = 30
-
-
 def _today() -> int:
     return int(time.time() // 86_400)
 
 
+def _stat_text(stat: os.stat_result) -> str:
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}"
+
+
 class Cache:
-    """The cache entries of one settings fingerprint, in 256 shards by content hash.
+    """The result cache in ``directory`` (opened on first use; every failure is a miss)."""
 
-    A run reads only the shards its files fall in (a 5-file pre-commit run reads at most
-    5 small files, not the whole cache) and writes back only the shards it touched.  An
-    entry is ``[last day used, rows]``; entries of files not in this run are kept until
-    they have gone unused for ``KEEP_DAYS`` days, so a small run does not empty the cache.
-    """
-
-    def __init__(self, directory: Path, fingerprint: str) -> None:
+    def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.folder = directory / __version__ / fingerprint
-        self._shards: dict[str, dict[str, Any]] = {}
-        self._touched: set[str] = set()
+        self.path = directory / __version__ / DATABASE
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
+        self._absent = False
         self._today = _today()
+        self._racy_after = time.time_ns() - RACY_SECONDS * 1_000_000_000
+        self._new_results: list[tuple[str, str, int, str]] = []
+        self._new_files: list[tuple[str, str, str]] = []
+        self._used: list[tuple[int, str, str]] = []
 
-    def _shard(self, key: str) -> dict[str, Any]:
-        name = key[:2]
-        shard = self._shards.get(name)
-        if shard is None:
-            shard = self._shards[name] = self._load(self.folder / f"{name}.json")
-        return shard
+    # Reading ------------------------------------------------------------------------------
 
-    @staticmethod
-    def _load(path: Path) -> dict[str, Any]:
+    def _connection(self, create: bool = False) -> sqlite3.Connection | None:
+        if self._db is not None or self._broken:
+            return self._db
+        if not create and (self._absent or not self.path.exists()):
+            self._absent = True  # no cache yet: every lookup is a miss
+            return None
         try:
-            data: Any = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
-            return {}
-        entries = data.get("entries") if isinstance(data, dict) else None
-        return entries if isinstance(entries, dict) else {}
-
-    def get(self, key: str) -> list[Row] | None:
-        shard = self._shard(key)
-        entry = shard.get(key)
-        if not (type(entry) is list and len(entry) == 2 and type(entry[0]) is int):
+            if create:
+                self._prepare()
+            db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+            db.execute("PRAGMA synchronous = OFF")  # a cache needs atomicity, not durability
+            for statement in _SCHEMA:
+                db.execute(statement)
+        except (sqlite3.Error, OSError):
+            self._reset()
             return None
-        checked = _checked(entry[1])
-        if checked is None:
-            return None
-        if entry[0] != self._today:
-            entry[0] = self._today
-            self._touched.add(key[:2])
-        return checked
+        self._db = db
+        return db
 
-    def put(self, key: str, rows: list[Row]) -> None:
-        self._shard(key)[key] = [self._today, rows]
-        self._touched.add(key[:2])
+    def _query(self, sql: str, parameters: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        db = self._connection()
+        if db is None:
+            return None
+        try:
+            row: tuple[Any, ...] | None = db.execute(sql, parameters).fetchone()
+        except sqlite3.Error:
+            self._reset()
+            return None
+        return row
+
+    def key_of(self, path: Path) -> str | None:
+        """The content hash of the file at ``path`` (read only when its stat changed), or
+        None when it cannot be read."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        name = os.path.abspath(path)
+        stat_text = _stat_text(stat)
+        known = self._query("SELECT stat, key FROM files WHERE path = ?", (name,))
+        if known is not None and known[0] == stat_text and type(known[1]) is str:
+            key: str = known[1]
+            return key
+        try:
+            with open(path, "rb") as file:
+                key = content_key(file.read())
+        except OSError:
+            return None
+        if stat.st_mtime_ns < self._racy_after and stat.st_ctime_ns < self._racy_after:
+            self._new_files.append((name, stat_text, key))
+        return key
+
+    def contains(self, fingerprint: str, key: str) -> bool:
+        sql = "SELECT 1 FROM results WHERE fingerprint = ? AND key = ?"
+        return self._query(sql, (fingerprint, key)) is not None
+
+    def get(self, fingerprint: str, key: str) -> list[Row] | None:
+        """The rows stored for ``key``, or None when there are none or they are malformed."""
+        sql = "SELECT day, rows FROM results WHERE fingerprint = ? AND key = ?"
+        found = self._query(sql, (fingerprint, key))
+        if found is None or type(found[1]) is not str:
+            return None
+        try:
+            rows = _checked(json.loads(found[1]))
+        except (ValueError, RecursionError):
+            return None
+        if rows is not None and found[0] != self._today:
+            self._used.append((self._today, fingerprint, key))
+        return rows
+
+    # Writing ------------------------------------------------------------------------------
+
+    def put(self, fingerprint: str, key: str, rows: list[Row]) -> None:
+        text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+        self._new_results.append((fingerprint, key, self._today, text))
+        if len(self._new_results) >= BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not (self._new_results or self._new_files or self._used):
+            return
+        db = self._connection(create=True)
+        results, files, used = self._new_results, self._new_files, self._used
+        self._new_results, self._new_files, self._used = [], [], []
+        if db is None:
+            return
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", results)
+            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", files)
+            db.executemany("UPDATE results SET day = ? WHERE fingerprint = ? AND key = ?", used)
+            db.execute("COMMIT")
+        except sqlite3.OperationalError:  # locked by another run for too long: skip
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+        except sqlite3.Error:
+            self._reset()
 
     def save(self) -> None:
-        """Write the shards this run changed, each atomically; errors are ignored."""
-        if not self._touched:
+        """Write what is left, drop entries unused for KEEP_DAYS days, and close."""
+        self._flush()
+        db = self._db
+        if db is None:
             return
-        with contextlib.suppress(OSError):
-            self._prepare()
-            oldest = self._today - KEEP_DAYS
-            for name in sorted(self._touched):
-                entries = {
-                    key: entry
-                    for key, entry in self._shards[name].items()
-                    if type(entry) is list
-                    and entry
-                    and type(entry[0]) is int
-                    and entry[0] >= oldest
-                }
-                self._write(self.folder / f"{name}.json", {"entries": entries})
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("DELETE FROM results WHERE day < ?", (self._today - KEEP_DAYS,))
+        with contextlib.suppress(sqlite3.Error):
+            db.close()
+        self._db = None
 
-    def _write(self, path: Path, data: dict[str, Any]) -> None:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(data, stream, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    def _reset(self) -> None:
+        """A database SQLite cannot read: delete it (a cache is only ever a copy)."""
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        self._broken = True
 
     def _prepare(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         ignore = self.directory / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# Created by artlint\n*\n", "utf-8")
@@ -160,60 +250,32 @@ class Cache:
             tag.write_text(_TAG, "utf-8")
 
 
-def _edit(edit: Any) -> tuple[Any, ...] | None:
-    if (
-        type(edit) is list
-        and len(edit) == 7
-        and type(edit[0]) is int
-        and type(edit[1]) is int
-        and type(edit[2]) is int
-        and type(edit[3]) is int
-        and type(edit[4]) is str
-        and type(edit[5]) is int
-        and type(edit[6]) is int
-    ):
-        return tuple(edit)
-    return None
-
-
 def _checked(rows: Any) -> list[Row] | None:
     """Cached rows as tuples, or None when anything in them has the wrong shape.
 
-    Every field is checked (a hand-edited or truncated cache must never reach a reporter),
-    with plain type tests: this runs over every violation of a warm run.
+    Every field is checked (a hand-edited or truncated cache must never reach a reporter);
+    ``map(type, ...)`` compares a whole row's types at C speed, as this runs over every
+    violation of a warm run.
     """
     if type(rows) is not list:
         return None
     checked: list[Row] = []
     for row in rows:
-        if not (
-            type(row) is list
-            and len(row) == 11
-            and type(row[0]) is str
-            and type(row[1]) is str
-            and type(row[2]) is str
-            and row[3] in _SEVERITIES
-            and type(row[4]) is int
-            and type(row[5]) is int
-            and type(row[6]) is int
-            and type(row[7]) is int
-            and type(row[8]) is int
-            and type(row[9]) is int
-        ):
+        if type(row) is not list or len(row) != 11:
+            return None
+        if tuple(map(type, row[:10])) != _ROW_TYPES or row[3] not in _SEVERITIES:
             return None
         fix = row[10]
         if fix is not None:
-            if not (
-                type(fix) is list
-                and len(fix) == 3
-                and fix[0] in _APPLICABILITIES
-                and type(fix[1]) is str
-                and type(fix[2]) is list
-            ):
+            if type(fix) is not list or tuple(map(type, fix)) != _FIX_TYPES:
                 return None
-            edits = [_edit(edit) for edit in fix[2]]
-            if None in edits:
+            if fix[0] not in _APPLICABILITIES:
                 return None
+            edits = []
+            for edit in fix[2]:
+                if type(edit) is not list or tuple(map(type, edit)) != _EDIT_TYPES:
+                    return None
+                edits.append(tuple(edit))
             fix = (fix[0], fix[1], edits)
         checked.append((*row[:10], fix))
     return checked

@@ -1,9 +1,21 @@
-"""Results of a run: violations per file, and the exit code they imply."""
+"""Results of a run: violations per file, and the exit code they imply.
+
+A :class:`FileReport` holds one file's violations either as :class:`Violation` models or as
+the compact rows workers and the cache produce (:mod:`artlint.compact`), and turns one into
+the other only when asked: the text reporter formats 100,000s of rows directly, and building
+a model for each would cost more than the whole warm run.
+
+The command line never holds a whole run: it writes each file's report as a
+:class:`ReportStream` hands it over (files in path order) and keeps only the totals.  The
+library's :func:`artlint.api.lint_paths` collects them into a :class:`Report`.
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
+from artlint.compact import Row, violation_rows, violations_from_rows
 from artlint.violation import Violation
 
 EXIT_CLEAN = 0
@@ -11,18 +23,63 @@ EXIT_VIOLATIONS = 1
 EXIT_ERROR = 2
 
 INTERNAL_ERROR_CODE = "AL900"
+#: Where the code, line and column sit in a :data:`Row`.
+_CODE, _LINE, _COLUMN = 0, 4, 5
 
 
-class FileReport(BaseModel):
-    model_config = ConfigDict(frozen=True)
+def _row_order(row: Row) -> tuple[int, int, str]:
+    return (row[_LINE], row[_COLUMN], row[_CODE])
 
-    path: str
-    violations: tuple[Violation, ...] = ()
-    #: How many fixes ``--fix`` applied to this file (the violations are those remaining).
-    fixed: int = 0
-    #: The text before and after fixing, for ``--diff``; not part of any output format.
-    original_text: str | None = Field(default=None, exclude=True, repr=False)
-    fixed_text: str | None = Field(default=None, exclude=True, repr=False)
+
+class FileReport:
+    """One file's violations (those remaining after ``--fix``), in line and column order."""
+
+    __slots__ = ("_rows", "_violations", "fixed", "fixed_text", "original_text", "path")
+
+    def __init__(
+        self,
+        path: str,
+        violations: Iterable[Violation] = (),
+        fixed: int = 0,
+        original_text: str | None = None,
+        fixed_text: str | None = None,
+        *,
+        rows: Sequence[Row] | None = None,
+    ) -> None:
+        self.path = path
+        #: How many fixes ``--fix`` applied to this file.
+        self.fixed = fixed
+        #: The text before and after fixing, for ``--diff``; not part of any output format.
+        self.original_text = original_text
+        self.fixed_text = fixed_text
+        self._violations: tuple[Violation, ...] | None = None
+        self._rows: list[Row] | None = None
+        if rows is not None:
+            self._rows = sorted(rows, key=_row_order)
+        else:
+            self._violations = tuple(sorted(violations, key=lambda v: v.sort_key))
+
+    @property
+    def violations(self) -> tuple[Violation, ...]:
+        if self._violations is None:
+            self._violations = violations_from_rows(self.path, self._rows or ())
+        return self._violations
+
+    @property
+    def rows(self) -> list[Row]:
+        """The violations as compact rows (code, name, message, severity, line, column, ...)."""
+        if self._rows is None:
+            self._rows = violation_rows(self._violations or ())
+        return self._rows
+
+    @property
+    def count(self) -> int:
+        return len(self._rows if self._rows is not None else self._violations or ())
+
+    @property
+    def crashed(self) -> bool:
+        """Whether a rule raised on this file (AL900)."""
+        return any(row[_CODE] == INTERNAL_ERROR_CODE for row in self.rows)
 
     @property
     def changed(self) -> bool:
@@ -31,13 +88,93 @@ class FileReport(BaseModel):
             return self.fixed > 0
         return self.fixed_text != self.original_text
 
+    def without_texts(self) -> FileReport:
+        """The same report without the texts (which only ``--diff`` shows)."""
+        if self.original_text is None and self.fixed_text is None:
+            return self
+        return FileReport(self.path, self.violations, self.fixed)
 
-class Report(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FileReport):
+            return NotImplemented
+        return (self.path, self.fixed, self.violations, self.original_text, self.fixed_text) == (
+            other.path,
+            other.fixed,
+            other.violations,
+            other.original_text,
+            other.fixed_text,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Between processes as rows: pickling pydantic models costs more than linting.
+        return (_from_rows, (self.path, self.rows, self.fixed, self.original_text, self.fixed_text))
+
+    def __repr__(self) -> str:
+        return f"FileReport(path={self.path!r}, violations={self.count}, fixed={self.fixed})"
+
+
+def _from_rows(
+    path: str, rows: list[Row], fixed: int, original_text: str | None, fixed_text: str | None
+) -> FileReport:
+    return FileReport(path, (), fixed, original_text, fixed_text, rows=rows)
+
+
+def _exit_code(violations: int, crashed: bool) -> int:
+    if crashed:
+        return EXIT_ERROR
+    return EXIT_VIOLATIONS if violations else EXIT_CLEAN
+
+
+@dataclass
+class ReportStream:
+    """The files of a run, handed over one at a time, with totals kept as they pass.
+
+    Iterate once (a reporter does); the totals and :attr:`exit_code` are complete after.
+    """
+
+    source: Iterable[FileReport]
+    #: The result of --fix or --diff (what remains), not of a plain lint.
+    fixing: bool = False
+    files: int = 0
+    violations: int = 0
+    fixed: int = 0
+    files_with_violations: int = 0
+    crashed: bool = False
+    _consumed: bool = field(default=False, repr=False)
+
+    def __iter__(self) -> Iterator[FileReport]:
+        if self._consumed:
+            raise RuntimeError("a ReportStream can be read once")
+        self._consumed = True
+        for file in self.source:
+            self.files += 1
+            count = file.count
+            self.violations += count
+            self.fixed += file.fixed
+            if count:
+                self.files_with_violations += 1
+                self.crashed = self.crashed or file.crashed
+            yield file
+
+    def drain(self) -> None:
+        """Read the rest without reporting it (the totals are still counted)."""
+        for _ in self:
+            pass
+
+    @property
+    def exit_code(self) -> int:
+        return _exit_code(self.violations, self.crashed)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole run, as the library returns it."""
 
     files: tuple[FileReport, ...] = ()
     #: The result of --fix or --diff (what remains), not of a plain lint.
-    fixing: bool = Field(default=False, exclude=True)
+    fixing: bool = False
 
     @property
     def violations(self) -> list[Violation]:
@@ -49,11 +186,13 @@ class Report(BaseModel):
 
     @property
     def files_with_violations(self) -> int:
-        return sum(1 for file in self.files if file.violations)
+        return sum(1 for file in self.files if file.count)
 
     @property
     def exit_code(self) -> int:
-        violations = self.violations
-        if any(violation.code == INTERNAL_ERROR_CODE for violation in violations):
-            return EXIT_ERROR
-        return EXIT_VIOLATIONS if violations else EXIT_CLEAN
+        return _exit_code(
+            sum(file.count for file in self.files), any(file.crashed for file in self.files)
+        )
+
+    def stream(self) -> ReportStream:
+        return ReportStream(self.files, fixing=self.fixing)

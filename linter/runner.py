@@ -1,10 +1,12 @@
 """Running many files: the result cache first, then a process pool for the rest.
 
-Files are read once in the main process (to hash them for the cache); a miss is linted by a
-worker, which gets the bytes and settings and sends back plain rows (see
-:mod:`artlint.compact`).  Results are put back in the order of the files, so the report is
-the same whatever ``jobs`` is.  Small runs (a pre-commit batch) stay in one process: a pool
-costs more to start than a few files cost to lint.
+:func:`iter_lint` hands each file's report over as soon as its turn comes, in the order of
+the jobs (sorted by path), so the command line writes a 100,000-file report while it lints
+and holds one file's violations at a time.  For each file the cache is asked first (by
+content hash; see :mod:`artlint.cache`); the misses go to a pool of worker processes, which
+read the files themselves and send back plain rows (see :mod:`artlint.compact`).  Small
+runs (a pre-commit batch) stay in one process: a pool costs more to start than a few files
+cost to lint.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TextIO
 
 from artlint.cache import Cache, content_key, settings_fingerprint
-from artlint.compact import Row, violation_rows, violations_from_rows
-from artlint.report import FileReport
+from artlint.compact import Row, violation_rows
+from artlint.report import INTERNAL_ERROR_CODE, FileReport
 from artlint.settings import Settings
 
 #: Below this many files per worker, one process is faster than a pool.
@@ -40,34 +43,35 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
+#: A file to lint: its index among the jobs, the job, and whether to hash its content.
+Task = tuple[int, Job, bool]
+#: A linted file: its index, the hash of the content linted (None: not asked or unreadable),
+#: and its rows.
+Linted = tuple[int, str | None, list[Row]]
 
 
-def _lint_one(job: Job, data: bytes | None) -> list[Row]:
+def _lint_one(job: Job, want_key: bool) -> tuple[str | None, list[Row]]:
+    """Lint one file, reading it here; with ``want_key`` also the hash of what was read."""
     from artlint.engine import lint_bytes, lint_file
 
-    if data is None:  # not read yet (no cache) or unreadable: lint_file reads, or says why
-        return violation_rows(lint_file(job.path, job.display, job.settings))
-    return violation_rows(lint_bytes(data, job.display, job.settings))
+    try:
+        data = job.path.read_bytes()
+    except OSError:  # lint_file says why it cannot be read
+        return None, violation_rows(lint_file(job.path, job.display, job.settings))
+    key = content_key(data) if want_key else None
+    return key, violation_rows(lint_bytes(data, job.display, job.settings))
 
 
-def _lint_chunk(chunk: list[tuple[int, Job, bytes | None]]) -> list[tuple[int, list[Row]]]:
+def _lint_chunk(chunk: list[Task]) -> list[Linted]:
     """Worker: lint a few files; plugins named by the settings are loaded here too."""
     from artlint.registry import register_plugins
 
     results = []
-    for index, job, data in chunk:
+    for index, job, want_key in chunk:
         if job.settings.plugins:
             register_plugins(job.settings.plugins)
-        results.append((index, _lint_one(job, data)))
+        results.append((index, *_lint_one(job, want_key)))
     return results
-
-
-Task = tuple[int, Job, bytes | None]
 
 
 def _chunks(items: Sequence[Task]) -> Iterator[list[Task]]:
@@ -75,8 +79,27 @@ def _chunks(items: Sequence[Task]) -> Iterator[list[Task]]:
         yield list(items[start : start + CHUNK])
 
 
+def _use_pool(workers: int, files: int) -> bool:
+    return workers > 1 and files >= MIN_FILES_PER_JOB * 2
+
+
+def _linted(tasks: list[Task], workers: int) -> Iterator[Linted]:
+    """Lint ``tasks``, results in their order; in a pool when there are enough of them."""
+    if not _use_pool(workers, len(tasks)):
+        yield from _lint_chunk(tasks)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for results in pool.map(_lint_chunk, _chunks(tasks)):
+            yield from results
+
+
 class Progress:
     """A one-line progress bar on stderr: only on a terminal, never in CI, for big runs."""
+
+    #: The bar on the screen now, if any (see :class:`AboveProgress`).
+    shown_bar: Progress | None = None
 
     def __init__(self, total: int) -> None:
         self.total = total
@@ -108,71 +131,125 @@ class Progress:
             f"\r[{bar}] {self.done}/{self.total} files  {rate:,.0f}/s  ETA {eta:.0f}s "
         )
         sys.stderr.flush()
+        Progress.shown_bar = self
 
-    def close(self) -> None:
-        if self.enabled:
+    def clear(self) -> None:
+        """Take the bar off the screen (an advance at least 0.1 s later draws it again)."""
+        if Progress.shown_bar is self:
             sys.stderr.write("\r" + " " * 72 + "\r")
             sys.stderr.flush()
+            Progress.shown_bar = None
+
+    def close(self) -> None:
+        self.enabled = False
+        self.clear()
+
+
+class AboveProgress:
+    """A terminal stream whose writes go above the progress bar: the bar is cleared first,
+    so a report written while files are linted never shares a line with it."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if Progress.shown_bar is not None:
+            Progress.shown_bar.clear()
+        return self._stream.write(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _crashed(rows: list[Row]) -> bool:
-    return any(row[0] == "AL900" for row in rows)
+    return any(row[0] == INTERNAL_ERROR_CODE for row in rows)
+
+
+class _Lookup:
+    """The cache's side of a run: which jobs are hits, and storing the misses' results."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache = Cache(cache_dir)
+        self._fingerprints: dict[Settings, str] = {}
+        #: job index -> (fingerprint, content hash) of the jobs found in the cache.
+        self.hits: dict[int, tuple[str, str]] = {}
+
+    def fingerprint(self, settings: Settings) -> str:
+        found = self._fingerprints.get(settings)
+        if found is None:
+            found = self._fingerprints[settings] = settings_fingerprint(settings)
+        return found
+
+    def find(self, index: int, job: Job) -> bool:
+        key = self.cache.key_of(job.path)
+        if key is None:
+            return False
+        fingerprint = self.fingerprint(job.settings)
+        if self.cache.contains(fingerprint, key):
+            self.hits[index] = (fingerprint, key)
+            return True
+        return False
+
+    def rows(self, index: int) -> list[Row] | None:
+        """The cached rows of a hit (None when the entry turned out malformed)."""
+        return self.cache.get(*self.hits[index])
+
+    def store(self, job: Job, key: str | None, rows: list[Row]) -> None:
+        # A crashed rule (AL900) is not a result to keep.
+        if key is not None and not _crashed(rows):
+            self.cache.put(self.fingerprint(job.settings), key, rows)
+
+
+def iter_lint(
+    jobs: Sequence[Job], *, workers: int = 1, cache_dir: Path | None = None
+) -> Iterator[FileReport]:
+    """Lint every job; each report is handed over as soon as its turn (job order) comes."""
+    lookup = _Lookup(cache_dir) if cache_dir is not None else None
+    todo: list[Task] = [
+        (index, job, lookup is not None)
+        for index, job in enumerate(jobs)
+        if lookup is None or not lookup.find(index, job)
+    ]
+    progress = Progress(len(jobs))
+    linted = _linted(todo, workers)
+    try:
+        for index, job in enumerate(jobs):
+            rows = lookup.rows(index) if lookup is not None and index in lookup.hits else None
+            if rows is None:
+                if lookup is not None and index in lookup.hits:  # malformed: lint it here
+                    _, key, rows = _lint_chunk([(index, job, True)])[0]
+                else:
+                    done, key, rows = next(linted)
+                    assert done == index, "results come back in the order of the jobs"
+                if lookup is not None:
+                    lookup.store(job, key, rows)
+            progress.advance()
+            yield FileReport(job.display, rows=rows)
+    finally:
+        linted.close()
+        progress.close()
+        if lookup is not None:
+            lookup.cache.save()
 
 
 def lint_jobs(
     jobs: Sequence[Job], *, workers: int = 1, cache_dir: Path | None = None
 ) -> list[FileReport]:
     """Lint every job; reports in the order of ``jobs``."""
-    rows: list[list[Row] | None] = [None] * len(jobs)
-    caches: dict[Settings, Cache] = {}
-    keys: list[str | None] = [None] * len(jobs)
-    todo: list[tuple[int, Job, bytes | None]] = []
-    progress = Progress(len(jobs))
-    for index, job in enumerate(jobs):
-        # Without a cache nothing needs the bytes here: the worker reads its own files.
-        data = _read(job.path) if cache_dir is not None else None
-        if cache_dir is not None and data is not None:
-            cache = caches.get(job.settings)
-            if cache is None:
-                cache = caches[job.settings] = Cache(cache_dir, settings_fingerprint(job.settings))
-            key = keys[index] = content_key(data)
-            cached = cache.get(key)
-            if cached is not None:
-                rows[index] = cached
-                progress.advance()
-                continue
-        todo.append((index, job, data))
-    if workers > 1 and len(todo) >= MIN_FILES_PER_JOB * 2:
-        from concurrent.futures import ProcessPoolExecutor
+    return list(iter_lint(jobs, workers=workers, cache_dir=cache_dir))
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for results in pool.map(_lint_chunk, _chunks(todo)):
-                for index, file_rows in results:
-                    rows[index] = file_rows
-                progress.advance(len(results))
-    else:
-        for index, job, data in todo:
-            rows[index] = _lint_one(job, data)
-            progress.advance()
-    progress.close()
-    for index, job, _ in todo:
-        entry_key, result = keys[index], rows[index]
-        # A crashed rule (AL900) is not a result to keep.
-        if entry_key is not None and result is not None and not _crashed(result):
-            caches[job.settings].put(entry_key, result)
-    for cache in caches.values():
-        cache.save()
-    return [
-        FileReport(path=job.display, violations=violations_from_rows(job.display, file_rows or []))
-        for job, file_rows in zip(jobs, rows, strict=True)
-    ]
+
+FixTask = tuple[int, Job]
 
 
 def _fix_chunk(
-    chunk: list[tuple[int, Job]], unsafe: bool, write: bool, keep_texts: bool = True
+    chunk: list[FixTask], unsafe: bool, write: bool, keep_texts: bool = True
 ) -> list[tuple[int, FileReport]]:
-    """Fix a few files.  From a worker, the texts travel back only for --diff (which shows
-    them): thousands of fixed files would otherwise all be held in memory at the end."""
+    """Fix a few files.  The texts are kept only for --diff (which shows them)."""
     from artlint.fixing import fix_file
     from artlint.registry import register_plugins
 
@@ -182,33 +259,41 @@ def _fix_chunk(
             register_plugins(job.settings.plugins)
         allow = unsafe or job.settings.unsafe_fixes
         report = fix_file(job.path, job.display, job.settings, unsafe=allow, write=write)
-        if not keep_texts:
-            report = report.model_copy(update={"original_text": None, "fixed_text": None})
-        results.append((index, report))
+        results.append((index, report if keep_texts else report.without_texts()))
     return results
+
+
+def iter_fix(
+    jobs: Sequence[Job], *, workers: int = 1, unsafe: bool = False, write: bool = True
+) -> Iterator[FileReport]:
+    """Fix every job (never cached: the files change); reports handed over in job order."""
+    tasks = list(enumerate(jobs))
+    progress = Progress(len(jobs))
+    try:
+        if _use_pool(workers, len(tasks)):
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                chunks = [tasks[start : start + CHUNK] for start in range(0, len(tasks), CHUNK)]
+                # From a worker the texts travel back only for --diff, which shows them.
+                futures = [
+                    pool.submit(_fix_chunk, chunk, unsafe, write, not write) for chunk in chunks
+                ]
+                for future in futures:
+                    for _, report in future.result():
+                        progress.advance()
+                        yield report
+        else:
+            for task in tasks:
+                for _, report in _fix_chunk([task], unsafe, write):
+                    progress.advance()
+                    yield report
+    finally:
+        progress.close()
 
 
 def fix_jobs(
     jobs: Sequence[Job], *, workers: int = 1, unsafe: bool = False, write: bool = True
 ) -> list[FileReport]:
-    """Fix every job (never cached: the files change); reports in the order of ``jobs``."""
-    reports: list[FileReport | None] = [None] * len(jobs)
-    tasks = list(enumerate(jobs))
-    progress = Progress(len(jobs))
-    if workers > 1 and len(tasks) >= MIN_FILES_PER_JOB * 2:
-        from concurrent.futures import ProcessPoolExecutor
-
-        chunks = [tasks[start : start + CHUNK] for start in range(0, len(tasks), CHUNK)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_fix_chunk, chunk, unsafe, write, not write) for chunk in chunks]
-            for future in futures:
-                results = future.result()
-                for index, report in results:
-                    reports[index] = report
-                progress.advance(len(results))
-    else:
-        for index, report in _fix_chunk(tasks, unsafe, write):
-            reports[index] = report
-            progress.advance()
-    progress.close()
-    return [report for report in reports if report is not None]
+    """Fix every job; reports in the order of ``jobs``."""
+    return list(iter_fix(jobs, workers=workers, unsafe=unsafe, write=write))

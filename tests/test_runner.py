@@ -3,13 +3,21 @@ out of git, never trusted when corrupt, and `artlint clean` removes it."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from artlint.cache import KEEP_DAYS
 from artlint.runner import Progress
 from tests.conftest import REPO, CliResult
 
@@ -49,16 +57,14 @@ def test_fix_with_jobs_equals_fix_in_one_process(run_cli: Run, corpus: Path) -> 
         assert path.read_bytes() == (corpus / "copy" / path.name).read_bytes()
 
 
-def cache_files(root: Path) -> list[Path]:
-    return sorted((root / ".artlint_cache").rglob("*.json"))
+def database(root: Path) -> Path:
+    (found,) = (root / ".artlint_cache").glob("*/cache.sqlite3")
+    return found
 
 
-def cache_entries(root: Path) -> dict[str, list[object]]:
-    """Every cache entry (content hash -> [last day used, rows]) of every shard."""
-    entries: dict[str, list[object]] = {}
-    for shard in cache_files(root):
-        entries.update(json.loads(shard.read_text("utf-8"))["entries"])
-    return entries
+def query(root: Path, sql: str, *parameters: object) -> list[tuple[Any, ...]]:
+    with contextlib.closing(sqlite3.connect(database(root))) as db, db:
+        return db.execute(sql, parameters).fetchall()
 
 
 def test_the_cache_is_written_kept_out_of_git_and_used(run_cli: Run, corpus: Path) -> None:
@@ -66,13 +72,10 @@ def test_the_cache_is_written_kept_out_of_git_and_used(run_cli: Run, corpus: Pat
     cache = corpus / ".artlint_cache"
     assert (cache / ".gitignore").read_text("utf-8") == "# Created by artlint\n*\n"
     assert (cache / "CACHEDIR.TAG").read_text("utf-8").startswith("Signature: 8a477f597d28d172")
-    assert len(cache_entries(corpus)) == 65
+    assert query(corpus, "SELECT COUNT(*) FROM results") == [(65,)]
     # A tampered entry shows that results now come from the cache ...
-    shard = cache_files(corpus)[0]
-    data = json.loads(shard.read_text("utf-8"))
-    key = next(iter(data["entries"]))
-    data["entries"][key][1] = []
-    shard.write_text(json.dumps(data), "utf-8")
+    (key,) = query(corpus, "SELECT key FROM results WHERE rows != '[]' LIMIT 1")[0]
+    query(corpus, "UPDATE results SET rows = '[]' WHERE key = ?", key)
     second = run_cli("--output-format", "json", "posts")
     assert len(json.loads(second.stdout)) < len(json.loads(first.stdout))
     # ... and --no-cache ignores it.
@@ -85,37 +88,85 @@ def test_a_changed_file_or_setting_is_linted_again(run_cli: Run, corpus: Path) -
     result = run_cli("--output-format", "json", "posts")
     assert any(row["message"].endswith("'<!-- new -->'") for row in json.loads(result.stdout))
     run_cli("--select", "HT001", "posts")
-    version = next((corpus / ".artlint_cache").glob("0.*"))
-    assert len(list(version.iterdir())) == 2  # one folder per settings fingerprint
+    # One set of entries per settings fingerprint.
+    assert query(corpus, "SELECT COUNT(DISTINCT fingerprint) FROM results") == [(2,)]
+
+
+def test_a_rewritten_file_with_the_same_size_and_mtime_is_linted_again(
+    run_cli: Run, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As if every file had been written long ago, so that their stat is remembered.
+    monkeypatch.setattr("artlint.cache.RACY_SECONDS", -3600)
+    article = corpus / "posts" / "000.md"
+    run_cli("posts")
+    assert query(corpus, "SELECT COUNT(*) FROM files WHERE path = ?", str(article)) == [(1,)]
+    before = article.stat()
+    article.write_text(ARTICLE.format(n=0).replace("<!-- c 0 -->", "<!-- d 0 -->"), "utf-8")
+    os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert article.stat().st_size == before.st_size
+    result = run_cli("--output-format", "json", "posts/000.md")
+    assert "'<!-- d 0 -->'" in result.stdout  # the change of ctime gave it away
+
+
+def test_files_modified_just_now_are_hashed_every_time(run_cli: Run, corpus: Path) -> None:
+    run_cli("posts")  # every file was written less than RACY_SECONDS ago
+    assert query(corpus, "SELECT COUNT(*) FROM files") == [(0,)]
 
 
 def test_a_small_run_keeps_the_other_entries(run_cli: Run, corpus: Path) -> None:
     run_cli("posts")
     run_cli("posts/000.md")  # a pre-commit run of one file
-    assert len(cache_entries(corpus)) == 65
+    assert query(corpus, "SELECT COUNT(*) FROM results") == [(65,)]
+
+
+def test_entries_unused_for_keep_days_are_dropped(run_cli: Run, corpus: Path) -> None:
+    run_cli("posts")
+    today = int(time.time() // 86_400)
+    query(corpus, "UPDATE results SET day = ?", today - KEEP_DAYS - 1)
+    run_cli("posts/000.md")
+    assert query(corpus, "SELECT day FROM results") == [(today,)]
+
+
+@pytest.mark.parametrize("content", [b"not a database", b"SQLite format 3\x00" + b"\xff" * 200])
+def test_a_corrupt_database_is_ignored_and_replaced(
+    run_cli: Run, corpus: Path, content: bytes
+) -> None:
+    expected = run_cli("--no-cache", "--output-format", "json", "posts").stdout
+    run_cli("posts")
+    database(corpus).write_bytes(content)
+    assert run_cli("--output-format", "json", "posts").stdout == expected
+    run_cli("posts")
+    assert query(corpus, "SELECT COUNT(*) FROM results") == [(65,)]
 
 
 @pytest.mark.parametrize(
-    "content", ["not json", "[]", '{"entries": {"x": [["HT001"]]}}', '{"entries": 3}']
+    "rows",
+    [
+        "not json",
+        "{}",
+        '[["HT001"]]',
+        '[["HT001","n","m","error","line one",1,1,2,0,1,null]]',
+        '[["HT001","n","m","fatal",1,1,1,2,0,1,null]]',
+        '[["HT001","n","m","error",1,1,1,2,0,1,["safe","x",[[1,1,1,2,"",0]]]]]',
+        '[["HT001","n","m","error",1,1,1,2,0,1,["maybe","x",[]]]]',
+        '[["HT001","n","m","error",true,1,1,2,0,1,null]]',
+    ],
 )
-def test_a_corrupt_cache_is_ignored(run_cli: Run, corpus: Path, content: str) -> None:
+def test_a_malformed_entry_is_not_trusted(run_cli: Run, corpus: Path, rows: str) -> None:
     expected = run_cli("--no-cache", "--output-format", "json", "posts").stdout
     run_cli("posts")
-    for entries in cache_files(corpus):
-        entries.write_text(content, "utf-8")
+    query(corpus, "UPDATE results SET rows = ?", rows)
     assert run_cli("--output-format", "json", "posts").stdout == expected
 
 
-def test_a_corrupt_row_is_not_trusted(run_cli: Run, corpus: Path) -> None:
-    expected = run_cli("--no-cache", "--output-format", "json", "posts").stdout
-    run_cli("posts")
-    for shard in cache_files(corpus):
-        data = json.loads(shard.read_text("utf-8"))
-        for _, rows in data["entries"].values():
-            if rows:
-                rows[0][4] = "line one"  # a line number that is not a number
-        shard.write_text(json.dumps(data), "utf-8")
-    assert run_cli("--output-format", "json", "posts").stdout == expected
+def test_two_runs_can_share_the_cache(corpus: Path) -> None:
+    command = [sys.executable, "-m", "artlint", "--output-format", "json", "posts"]
+    expected = subprocess.run([*command, "--no-cache"], capture_output=True, text=True)
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    for run in runs:
+        out, _ = run.communicate(timeout=120)
+        assert out == expected.stdout
+    assert query(corpus, "SELECT COUNT(*) FROM results") == [(65,)]
 
 
 def test_cache_dir_and_clean(run_cli: Run, corpus: Path) -> None:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import TextIO
 
-from artlint.report import EXIT_CLEAN, EXIT_ERROR, EXIT_VIOLATIONS, Report
+from artlint.report import EXIT_CLEAN, EXIT_ERROR, EXIT_VIOLATIONS, ReportStream
 
 #: Files that --fix would leave unchanged although they have fixable violations, or could
 #: not even read.
@@ -37,11 +37,13 @@ def _label(side: str, path: str) -> str:
     return path if path.startswith("/") else f"{side}/{path}"
 
 
-def write_diff(report: Report, stream: TextIO, errors: TextIO) -> int:
+def write_diff(report: ReportStream, stream: TextIO, errors: TextIO) -> int:
     """Write the diffs; exit 1 when a file would change or its fixes were refused (AL902,
     told on ``errors``), 2 when a rule crashed, else 0."""
     changed = 0
-    for file in report.files:
+    refused = []
+    for file in report:
+        refused.extend(v for v in file.violations if v.code in _REFUSED)
         if not file.changed:
             continue
         assert file.original_text is not None
@@ -54,7 +56,6 @@ def write_diff(report: Report, stream: TextIO, errors: TextIO) -> int:
             tofile=_label("b", file.path),
         )
         stream.writelines(_patch(diff))
-    refused = [v for v in report.violations if v.code in _REFUSED]
     for violation in refused:
         location = f"{violation.path}:{violation.line}:{violation.column}:"
         errors.write(f"{location} {violation.code} {violation.message}\n")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from artlint.report import Report
+from artlint.report import ReportStream
 from artlint.rule import Severity
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
@@ -28,16 +28,19 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def write_github(report: Report, stream: TextIO) -> None:
-    for violation in sorted(report.violations, key=lambda violation: violation.sort_key):
-        properties = {
-            "file": violation.path,
-            "line": str(violation.line),
-            "col": str(violation.column),
-            "endLine": str(violation.end_line),
-            "endColumn": str(violation.end_column),
-            "title": f"{violation.code} {violation.name}",
-        }
-        joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-        command = _COMMANDS[violation.severity]
-        stream.write(f"::{command} {joined}::{escape_data(violation.message)}\n")
+def write_github(report: ReportStream, stream: TextIO) -> None:
+    for file in report:
+        for violation in file.violations:
+            properties = {
+                "file": violation.path,
+                "line": str(violation.line),
+                "col": str(violation.column),
+                "endLine": str(violation.end_line),
+                "endColumn": str(violation.end_column),
+                "title": f"{violation.code} {violation.name}",
+            }
+            joined = ",".join(
+                f"{key}={escape_property(value)}" for key, value in properties.items()
+            )
+            command = _COMMANDS[violation.severity]
+            stream.write(f"::{command} {joined}::{escape_data(violation.message)}\n")

@@ -15,7 +15,7 @@ import json
 from collections import Counter
 from typing import Any, TextIO
 
-from artlint.report import Report
+from artlint.report import ReportStream
 from artlint.rule import Severity
 from artlint.violation import Violation
 
@@ -46,12 +46,16 @@ def _issue(violation: Violation, occurrence: int) -> dict[str, Any]:
     }
 
 
-def write_gitlab(report: Report, stream: TextIO) -> None:
-    seen: Counter[tuple[str, str, str]] = Counter()
-    issues = []
-    for violation in sorted(report.violations, key=lambda violation: violation.sort_key):
-        key = (violation.path, violation.code, violation.message)
-        issues.append(_issue(violation, seen[key]))
-        seen[key] += 1
-    json.dump(issues, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+def write_gitlab(report: ReportStream, stream: TextIO) -> None:
+    """Written issue by issue as the files come (the layout of ``json.dump(indent=2)``)."""
+    first = True
+    for file in report:
+        seen: Counter[tuple[str, str]] = Counter()
+        for violation in file.violations:
+            key = (violation.code, violation.message)
+            issue = json.dumps(_issue(violation, seen[key]), ensure_ascii=False, indent=2)
+            seen[key] += 1
+            stream.write("[\n  " if first else ",\n  ")
+            first = False
+            stream.write(issue.replace("\n", "\n  "))
+    stream.write("[]\n" if first else "\n]\n")

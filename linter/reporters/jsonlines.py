@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from artlint.report import Report
+from artlint.report import ReportStream
 
 
-def write_json_lines(report: Report, stream: TextIO) -> None:
-    for violation in sorted(report.violations, key=lambda violation: violation.sort_key):
-        # json.dumps escapes newlines inside strings, so every object stays on one line.
-        stream.write(json.dumps(violation.model_dump(mode="json"), ensure_ascii=False))
-        stream.write("\n")
+def write_json_lines(report: ReportStream, stream: TextIO) -> None:
+    for file in report:
+        for violation in file.violations:
+            # json.dumps escapes newlines inside strings, so every object stays on one line.
+            stream.write(json.dumps(violation.model_dump(mode="json"), ensure_ascii=False))
+            stream.write("\n")

@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from artlint.report import Report
+from artlint.report import ReportStream
 
 #: Characters that XML 1.0 forbids even as character references (most C0 controls, lone
 #: surrogates from undecodable file names, U+FFFE and U+FFFF).
@@ -29,8 +29,9 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def write_junit(report: Report, stream: TextIO) -> None:
-    files = report.files
+def write_junit(report: ReportStream, stream: TextIO) -> None:
+    # The counts head the document: the files are collected first (without their texts).
+    files = [file.without_texts() for file in report]
     failures = sum(1 for file in files if file.violations)
     counts = {"tests": str(len(files)), "failures": str(failures), "errors": "0"}
     root = ET.Element("testsuites", {"name": "artlint", **counts})
@@ -40,7 +41,7 @@ def write_junit(report: Report, stream: TextIO) -> None:
         case = ET.SubElement(suite, "testcase", {"classname": path, "name": path})
         if not file.violations:
             continue
-        violations = sorted(file.violations, key=lambda violation: violation.sort_key)
+        violations = file.violations
         failure = ET.SubElement(
             case,
             "failure",

@@ -23,7 +23,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from artlint import __version__
-from artlint.report import EXIT_ERROR, FileReport, Report
+from artlint.report import FileReport, ReportStream
 from artlint.rule import Applicability, Rule, Severity
 from artlint.violation import FixEdit, Violation
 
@@ -44,12 +44,12 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 Json = dict[str, Any]
 
 
-def write_sarif(report: Report, stream: TextIO) -> None:
+def write_sarif(report: ReportStream, stream: TextIO) -> None:
     json.dump(sarif_log(report), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
-def sarif_log(report: Report, cwd: Path | None = None) -> Json:
+def sarif_log(report: ReportStream, cwd: Path | None = None) -> Json:
     """The SARIF log of ``report``, paths taken relative to ``cwd`` (default: the current
     working directory)."""
     from artlint.registry import all_rules
@@ -57,13 +57,14 @@ def sarif_log(report: Report, cwd: Path | None = None) -> Json:
     root = Path.cwd() if cwd is None else cwd
     rules = all_rules()
     index = {rule.code: position for position, rule in enumerate(rules)}
-    files = {file.path: file for file in report.files}
-    violations = sorted(report.violations, key=lambda violation: violation.sort_key)
-    fingerprints = _Fingerprints(files, root)
-    results = [
-        _result(violation, index.get(violation.code), fingerprints.next(violation), root)
-        for violation in violations
-    ]
+    results = []
+    for file in report:
+        # Each file's lines are read for its fingerprints, then let go.
+        fingerprints = _Fingerprints(file, root)
+        results.extend(
+            _result(violation, index.get(violation.code), fingerprints.next(violation), root)
+            for violation in file.violations
+        )
     root_uri = root.absolute().as_uri()
     run: Json = {
         "tool": {
@@ -74,7 +75,7 @@ def sarif_log(report: Report, cwd: Path | None = None) -> Json:
                 "rules": [_descriptor(rule) for rule in rules],
             }
         },
-        "invocations": [{"executionSuccessful": report.exit_code != EXIT_ERROR}],
+        "invocations": [{"executionSuccessful": not report.crashed}],
         "originalUriBaseIds": {SRCROOT: {"uri": root_uri.rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": results,
@@ -167,27 +168,26 @@ def _artifact_location(display: str, root: Path) -> Json:
 
 
 class _Fingerprints:
-    """Content-based fingerprints, numbering identical keys within each file."""
+    """Content-based fingerprints of one file's violations, numbering identical keys."""
 
-    def __init__(self, files: dict[str, FileReport], root: Path) -> None:
-        self._files = files
+    def __init__(self, file: FileReport, root: Path) -> None:
+        self._file = file
         self._root = root
-        self._lines: dict[str, list[str] | None] = {}
-        self._seen: Counter[tuple[str, str]] = Counter()
+        self._lines: list[str] | None = None
+        self._read = False
+        self._seen: Counter[str] = Counter()
 
     def next(self, violation: Violation) -> str:
         """The fingerprint of ``violation``; call in report order."""
-        path = violation.path
-        if path not in self._lines:
-            file = self._files.get(path, FileReport(path=path))
-            self._lines[path] = _lines(file, self._root)
-        lines = self._lines[path]
+        if not self._read:  # only files with violations are read
+            self._lines, self._read = _lines(self._file, self._root), True
+        lines = self._lines
         text = _snippet(lines, violation) if lines is not None else None
         # Without the file's text, the message stands in for it (it rarely names a line).
         key = f"{violation.code}\0{'line' if text is not None else 'message'}\0"
         key += text if text is not None else violation.message
-        occurrence = self._seen[path, key]
-        self._seen[path, key] += 1
+        occurrence = self._seen[key]
+        self._seen[key] += 1
         return hashlib.sha256(f"{key}\0{occurrence}".encode()).hexdigest()
 
 

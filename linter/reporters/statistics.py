@@ -6,20 +6,23 @@ import collections
 import json
 from typing import TextIO
 
-from artlint.report import Report
+from artlint.report import ReportStream
 from artlint.rule import Applicability
 
+_SAFE = Applicability.SAFE.value
 
-def write_statistics(report: Report, stream: TextIO, *, as_json: bool = False) -> None:
+
+def write_statistics(report: ReportStream, stream: TextIO, *, as_json: bool = False) -> None:
     """One row per code, most frequent first (then by code)."""
     counts: collections.Counter[str] = collections.Counter()
     fixable: collections.Counter[str] = collections.Counter()
     names: dict[str, str] = {}
-    for violation in report.violations:
-        counts[violation.code] += 1
-        names[violation.code] = violation.name
-        if violation.fix is not None and violation.fix.applicability is Applicability.SAFE:
-            fixable[violation.code] += 1
+    for file in report:
+        for code, name, *_, fix in file.rows:
+            counts[code] += 1
+            names[code] = name
+            if fix is not None and fix[0] == _SAFE:
+                fixable[code] += 1
     rows = sorted(counts, key=lambda code: (-counts[code], code))
     if as_json:
         data = [

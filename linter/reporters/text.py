@@ -1,15 +1,20 @@
-"""``--output-format text``: ``path:line:col: CODE message`` lines and a summary."""
+"""``--output-format text``: ``path:line:col: CODE message`` lines and a summary.
+
+Written file by file from the compact rows as the run produces them (see
+:class:`artlint.report.ReportStream`): nothing is held but the counts.
+"""
 
 from __future__ import annotations
 
 import os
 from typing import TextIO
 
-from artlint.report import Report
+from artlint.report import ReportStream
 from artlint.rule import Applicability, Severity
-from artlint.violation import Violation
 
 _BOLD, _RED, _YELLOW, _CYAN, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[0m"
+_SAFE = Applicability.SAFE.value
+_ERROR = Severity.ERROR.value
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -24,30 +29,31 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def _safe_fix(violation: Violation) -> bool:
-    return violation.fix is not None and violation.fix.applicability is Applicability.SAFE
-
-
-def write_text(report: Report, stream: TextIO) -> None:
+def write_text(report: ReportStream, stream: TextIO) -> None:
     colour = use_colour(stream)
     fixable = 0
-    for violation in sorted(report.violations, key=lambda violation: violation.sort_key):
-        location = f"{violation.path}:{violation.line}:{violation.column}:"
-        code = violation.code
-        if colour:
-            tint = _RED if violation.severity is Severity.ERROR else _YELLOW
-            location = f"{_BOLD}{location}{_RESET}"
-            code = f"{tint}{_BOLD}{code}{_RESET}"
-        # ruff's marker: "[*]" means that `--fix` fixes this one.
-        marker = ""
-        if _safe_fix(violation):
-            fixable += 1
-            marker = "[*] "
-        stream.write(f"{location} {code} {marker}{violation.message}\n")
-    remaining = len(report.violations)
+    for file in report:
+        path = file.path
+        lines = []
+        for code, _name, message, severity, line, column, *_, fix in file.rows:
+            # ruff's marker: "[*]" means that `--fix` fixes this one.
+            marker = ""
+            if fix is not None and fix[0] == _SAFE:
+                fixable += 1
+                marker = "[*] "
+            if colour:
+                tint = _RED if severity == _ERROR else _YELLOW
+                lines.append(
+                    f"{_BOLD}{path}:{line}:{column}:{_RESET} {tint}{_BOLD}{code}{_RESET}"
+                    f" {marker}{message}\n"
+                )
+            else:
+                lines.append(f"{path}:{line}:{column}: {code} {marker}{message}\n")
+        if lines:
+            stream.write("".join(lines))
+    remaining = report.violations
     summary = (
-        f"Found {_plural(remaining + report.fixed, 'violation')}"
-        f" in {_plural(len(report.files), 'file')}"
+        f"Found {_plural(remaining + report.fixed, 'violation')} in {_plural(report.files, 'file')}"
     )
     if report.fixed:
         summary += f" ({report.fixed} fixed, {remaining} remaining)"
