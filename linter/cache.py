@@ -14,16 +14,17 @@ standard library's ``sqlite3``) holds two tables:
   written again within the same clock tick, at the same size, could otherwise keep a
   stale hash.  A fresh clone (new inodes and times) falls back to hashing the content.
 
-A run looks up each file as its turn comes and decodes only that file's rows, so memory
+A run decodes the rows of a few hundred files at a time, as their turn comes, so memory
 stays flat however big the cache is; its new results are written in batches, each in one
 transaction.
 
 - Safe to share: SQLite's transactions and locks, so two runs never see half a write; a
   run that cannot get the lock in time skips writing (its results are computed again next
   time).
-- Read defensively: an entry whose rows do not have exactly the expected shape is a miss;
-  a database that SQLite finds corrupt is deleted and started again.  JSON only, so a
-  planted cache cannot run code.
+- Read defensively: each entry carries the digest of its text, and one that does not
+  match is a miss (torn writes, disk errors, hand edits); a database that SQLite finds
+  corrupt, or of another layout, is deleted and started again.  JSON only, so a planted
+  cache cannot run code.
 - Entries unused for :data:`KEEP_DAYS` days are dropped, so a small run (pre-commit on a
   few files) never empties the cache and a big one never grows it without bound.
 - The folder gets a ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG``, so neither git nor
@@ -53,18 +54,21 @@ KEEP_DAYS = 30
 RACY_SECONDS = 2
 #: Results are written every this many files (one transaction each).
 BATCH = 500
-_SEVERITIES = frozenset({"error", "warning"})
-_APPLICABILITIES = frozenset({"safe", "unsafe"})
-_ROW_TYPES = (str, str, str, str, int, int, int, int, int, int)
-_FIX_TYPES = (str, str, list)
-_EDIT_TYPES = (int, int, int, int, str, int, int)
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# artlint's result cache\n"
+#: Bumped when the tables change: a database of another layout is started again.
+LAYOUT = 2
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS results (fingerprint TEXT NOT NULL, key TEXT NOT NULL,"
-    " day INTEGER NOT NULL, rows TEXT NOT NULL, PRIMARY KEY (fingerprint, key)) WITHOUT ROWID",
+    " day INTEGER NOT NULL, digest TEXT NOT NULL, rows TEXT NOT NULL,"
+    " PRIMARY KEY (fingerprint, key)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stat TEXT NOT NULL,"
     " key TEXT NOT NULL) WITHOUT ROWID",
+    f"PRAGMA user_version = {LAYOUT}",
 )
+#: Seconds to wait for another run's transaction before going on without the cache.
+LOCK_TIMEOUT = 5.0
+#: Runs over this many files read the small tables whole instead of one query a file.
+BULK = 200
 
 
 def content_key(data: bytes) -> str:
@@ -103,18 +107,29 @@ def _stat_text(stat: os.stat_result) -> str:
     return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}"
 
 
-class Cache:
-    """The result cache in ``directory`` (opened on first use; every failure is a miss)."""
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
-    def __init__(self, directory: Path) -> None:
+
+class Cache:
+    """The result cache in ``directory`` (opened on first use; every failure is a miss).
+
+    ``bulk``: the run is big, so the stat table and the keys of each fingerprint are read
+    whole (one query) rather than one query a file.
+    """
+
+    def __init__(self, directory: Path, *, bulk: bool = False) -> None:
         self.directory = directory
         self.path = directory / __version__ / DATABASE
+        self._bulk = bulk
         self._db: sqlite3.Connection | None = None
         self._broken = False
         self._absent = False
         self._today = _today()
         self._racy_after = time.time_ns() - RACY_SECONDS * 1_000_000_000
-        self._new_results: list[tuple[str, str, int, str]] = []
+        self._files: dict[str, tuple[str, str]] | None = None
+        self._keys: dict[str, set[str]] = {}
+        self._new_results: list[tuple[str, str, int, str, str]] = []
         self._new_files: list[tuple[str, str, str]] = []
         self._used: list[tuple[int, str, str]] = []
 
@@ -129,26 +144,44 @@ class Cache:
         try:
             if create:
                 self._prepare()
-            db = sqlite3.connect(self.path, timeout=5, isolation_level=None)
+            db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT, isolation_level=None)
             db.execute("PRAGMA synchronous = OFF")  # a cache needs atomicity, not durability
+            layout = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+            if layout != LAYOUT and tables:  # made by another artlint: start again
+                db.close()
+                self.path.unlink()
+                db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT, isolation_level=None)
             for statement in _SCHEMA:
                 db.execute(statement)
-        except (sqlite3.Error, OSError):
+        except sqlite3.Error as error:
+            self._failed(error)
+            return None
+        except OSError:
             self._reset()
             return None
         self._db = db
         return db
 
-    def _query(self, sql: str, parameters: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    def _query(self, sql: str, parameters: tuple[Any, ...]) -> list[tuple[Any, ...]]:
         db = self._connection()
         if db is None:
-            return None
+            return []
         try:
-            row: tuple[Any, ...] | None = db.execute(sql, parameters).fetchone()
-        except sqlite3.Error:
-            self._reset()
-            return None
-        return row
+            return db.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            self._failed(error)
+            return []
+
+    def _known(self, name: str) -> tuple[str, str] | None:
+        """The stat and content hash last recorded for the file ``name``."""
+        if self._bulk:
+            if self._files is None:
+                rows = self._query("SELECT path, stat, key FROM files", ())
+                self._files = {path: (stat, key) for path, stat, key in rows}
+            return self._files.get(name)
+        found = self._query("SELECT stat, key FROM files WHERE path = ?", (name,))
+        return (found[0][0], found[0][1]) if found else None
 
     def key_of(self, path: Path) -> str | None:
         """The content hash of the file at ``path`` (read only when its stat changed), or
@@ -159,10 +192,9 @@ class Cache:
             return None
         name = os.path.abspath(path)
         stat_text = _stat_text(stat)
-        known = self._query("SELECT stat, key FROM files WHERE path = ?", (name,))
+        known = self._known(name)
         if known is not None and known[0] == stat_text and type(known[1]) is str:
-            key: str = known[1]
-            return key
+            return known[1]
         try:
             with open(path, "rb") as file:
                 key = content_key(file.read())
@@ -173,28 +205,41 @@ class Cache:
         return key
 
     def contains(self, fingerprint: str, key: str) -> bool:
+        if self._bulk:
+            keys = self._keys.get(fingerprint)
+            if keys is None:
+                found = self._query("SELECT key FROM results WHERE fingerprint = ?", (fingerprint,))
+                keys = self._keys[fingerprint] = {row[0] for row in found}
+            return key in keys
         sql = "SELECT 1 FROM results WHERE fingerprint = ? AND key = ?"
-        return self._query(sql, (fingerprint, key)) is not None
+        return bool(self._query(sql, (fingerprint, key)))
+
+    def get_many(self, fingerprint: str, keys: list[str]) -> dict[str, list[Row]]:
+        """The rows stored for each of ``keys`` (at most :data:`BULK` of them) that has a
+        sound entry: missing and malformed entries are left out."""
+        marks = ",".join("?" * len(keys))
+        sql = (
+            f"SELECT key, day, digest, rows FROM results WHERE fingerprint = ? AND key IN ({marks})"
+        )
+        found = {}
+        for key, day, digest, text in self._query(sql, (fingerprint, *keys)):
+            rows = _decoded(digest, text)
+            if rows is None:
+                continue
+            found[key] = rows
+            if day != self._today:
+                self._used.append((self._today, fingerprint, key))
+        return found
 
     def get(self, fingerprint: str, key: str) -> list[Row] | None:
         """The rows stored for ``key``, or None when there are none or they are malformed."""
-        sql = "SELECT day, rows FROM results WHERE fingerprint = ? AND key = ?"
-        found = self._query(sql, (fingerprint, key))
-        if found is None or type(found[1]) is not str:
-            return None
-        try:
-            rows = _checked(json.loads(found[1]))
-        except (ValueError, RecursionError):
-            return None
-        if rows is not None and found[0] != self._today:
-            self._used.append((self._today, fingerprint, key))
-        return rows
+        return self.get_many(fingerprint, [key]).get(key)
 
     # Writing ------------------------------------------------------------------------------
 
     def put(self, fingerprint: str, key: str, rows: list[Row]) -> None:
         text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-        self._new_results.append((fingerprint, key, self._today, text))
+        self._new_results.append((fingerprint, key, self._today, text_digest(text), text))
         if len(self._new_results) >= BATCH:
             self._flush()
 
@@ -208,15 +253,14 @@ class Cache:
             return
         try:
             db.execute("BEGIN IMMEDIATE")
-            db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", results)
+            db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)", results)
             db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", files)
             db.executemany("UPDATE results SET day = ? WHERE fingerprint = ? AND key = ?", used)
             db.execute("COMMIT")
-        except sqlite3.OperationalError:  # locked by another run for too long: skip
+        except sqlite3.Error as error:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
-        except sqlite3.Error:
-            self._reset()
+            self._failed(error)
 
     def save(self) -> None:
         """Write what is left, drop entries unused for KEEP_DAYS days, and close."""
@@ -229,6 +273,17 @@ class Cache:
         with contextlib.suppress(sqlite3.Error):
             db.close()
         self._db = None
+
+    def _failed(self, error: sqlite3.Error) -> None:
+        """Stop using the cache for this run; delete it unless another run holds its lock
+        (then these results are simply computed again next time)."""
+        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            with contextlib.suppress(sqlite3.Error):
+                if self._db is not None:
+                    self._db.close()
+            self._db, self._broken = None, True
+            return
+        self._reset()
 
     def _reset(self) -> None:
         """A database SQLite cannot read: delete it (a cache is only ever a copy)."""
@@ -250,35 +305,19 @@ class Cache:
             tag.write_text(_TAG, "utf-8")
 
 
-def _checked(rows: Any) -> list[Row] | None:
-    """Cached rows as tuples, or None when anything in them has the wrong shape.
-
-    Every field is checked (a hand-edited or truncated cache must never reach a reporter);
-    ``map(type, ...)`` compares a whole row's types at C speed, as this runs over every
-    violation of a warm run.
-    """
-    if type(rows) is not list:
+def _decoded(digest: Any, text: Any) -> list[Row] | None:
+    """The rows of an entry, or None unless its text is exactly what :meth:`Cache.put`
+    wrote: the digest of the text must match.  That catches torn writes, disk errors and
+    hand edits without inspecting each of a warm run's 100,000s of rows; what passes was
+    made by ``json.dumps`` from rows of the right types, so it decodes to rows of those
+    types (lists where tuples were)."""
+    if type(text) is not str or type(digest) is not str or text_digest(text) != digest:
         return None
-    checked: list[Row] = []
-    for row in rows:
-        if type(row) is not list or len(row) != 11:
-            return None
-        if tuple(map(type, row[:10])) != _ROW_TYPES or row[3] not in _SEVERITIES:
-            return None
-        fix = row[10]
-        if fix is not None:
-            if type(fix) is not list or tuple(map(type, fix)) != _FIX_TYPES:
-                return None
-            if fix[0] not in _APPLICABILITIES:
-                return None
-            edits = []
-            for edit in fix[2]:
-                if type(edit) is not list or tuple(map(type, edit)) != _EDIT_TYPES:
-                    return None
-                edits.append(tuple(edit))
-            fix = (fix[0], fix[1], edits)
-        checked.append((*row[:10], fix))
-    return checked
+    try:
+        rows: list[Row] = json.loads(text)
+    except ValueError:
+        return None
+    return rows if type(rows) is list else None
 
 
 def clean(directory: Path) -> bool:

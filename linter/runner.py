@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from artlint.cache import Cache, content_key, settings_fingerprint
+from artlint.cache import BULK, Cache, content_key, settings_fingerprint
 from artlint.compact import Row, violation_rows
 from artlint.report import INTERNAL_ERROR_CODE, FileReport
 from artlint.settings import Settings
@@ -170,13 +170,17 @@ def _crashed(rows: list[Row]) -> bool:
 
 
 class _Lookup:
-    """The cache's side of a run: which jobs are hits, and storing the misses' results."""
+    """The cache's side of a run: which jobs are hits, their rows a batch at a time (in job
+    order), and storing the misses' results."""
 
-    def __init__(self, cache_dir: Path) -> None:
-        self.cache = Cache(cache_dir)
+    def __init__(self, cache_dir: Path, files: int) -> None:
+        self.cache = Cache(cache_dir, bulk=files >= BULK)
         self._fingerprints: dict[Settings, str] = {}
         #: job index -> (fingerprint, content hash) of the jobs found in the cache.
         self.hits: dict[int, tuple[str, str]] = {}
+        self._order: list[int] = []  # the hits' indices, in job order
+        self._next = 0  # the first hit of _order whose rows were not fetched yet
+        self._window: dict[int, list[Row] | None] = {}
 
     def fingerprint(self, settings: Settings) -> str:
         found = self._fingerprints.get(settings)
@@ -191,12 +195,29 @@ class _Lookup:
         fingerprint = self.fingerprint(job.settings)
         if self.cache.contains(fingerprint, key):
             self.hits[index] = (fingerprint, key)
+            self._order.append(index)
             return True
         return False
 
     def rows(self, index: int) -> list[Row] | None:
-        """The cached rows of a hit (None when the entry turned out malformed)."""
-        return self.cache.get(*self.hits[index])
+        """The cached rows of the hit ``index`` (None when the entry turned out malformed);
+        ask in job order."""
+        if index not in self._window:
+            self._fetch()
+        return self._window.pop(index, None)
+
+    def _fetch(self) -> None:
+        """The rows of the next BULK hits, a query per fingerprint."""
+        batch = self._order[self._next : self._next + BULK]
+        self._next += len(batch)
+        wanted: dict[str, list[int]] = {}
+        for index in batch:
+            wanted.setdefault(self.hits[index][0], []).append(index)
+        self._window = dict.fromkeys(batch)
+        for fingerprint, indices in wanted.items():
+            found = self.cache.get_many(fingerprint, [self.hits[i][1] for i in indices])
+            for index in indices:
+                self._window[index] = found.get(self.hits[index][1])
 
     def store(self, job: Job, key: str | None, rows: list[Row]) -> None:
         # A crashed rule (AL900) is not a result to keep.
@@ -208,7 +229,7 @@ def iter_lint(
     jobs: Sequence[Job], *, workers: int = 1, cache_dir: Path | None = None
 ) -> Iterator[FileReport]:
     """Lint every job; each report is handed over as soon as its turn (job order) comes."""
-    lookup = _Lookup(cache_dir) if cache_dir is not None else None
+    lookup = _Lookup(cache_dir, len(jobs)) if cache_dir is not None else None
     todo: list[Task] = [
         (index, job, lookup is not None)
         for index, job in enumerate(jobs)

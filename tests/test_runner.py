@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from artlint.cache import KEEP_DAYS
+from artlint.cache import KEEP_DAYS, LAYOUT, text_digest
 from artlint.runner import Progress
 from tests.conftest import REPO, CliResult
 
@@ -73,9 +73,12 @@ def test_the_cache_is_written_kept_out_of_git_and_used(run_cli: Run, corpus: Pat
     assert (cache / ".gitignore").read_text("utf-8") == "# Created by artlint\n*\n"
     assert (cache / "CACHEDIR.TAG").read_text("utf-8").startswith("Signature: 8a477f597d28d172")
     assert query(corpus, "SELECT COUNT(*) FROM results") == [(65,)]
-    # A tampered entry shows that results now come from the cache ...
+    # A tampered entry (with the digest of its new text) shows that results now come
+    # from the cache ...
     (key,) = query(corpus, "SELECT key FROM results WHERE rows != '[]' LIMIT 1")[0]
-    query(corpus, "UPDATE results SET rows = '[]' WHERE key = ?", key)
+    query(
+        corpus, "UPDATE results SET rows = '[]', digest = ? WHERE key = ?", text_digest("[]"), key
+    )
     second = run_cli("--output-format", "json", "posts")
     assert len(json.loads(second.stdout)) < len(json.loads(first.stdout))
     # ... and --no-cache ignores it.
@@ -152,11 +155,49 @@ def test_a_corrupt_database_is_ignored_and_replaced(
         '[["HT001","n","m","error",true,1,1,2,0,1,null]]',
     ],
 )
-def test_a_malformed_entry_is_not_trusted(run_cli: Run, corpus: Path, rows: str) -> None:
+def test_an_entry_edited_by_hand_is_not_trusted(run_cli: Run, corpus: Path, rows: str) -> None:
     expected = run_cli("--no-cache", "--output-format", "json", "posts").stdout
     run_cli("posts")
-    query(corpus, "UPDATE results SET rows = ?", rows)
+    query(corpus, "UPDATE results SET rows = ?", rows)  # the digest no longer matches
     assert run_cli("--output-format", "json", "posts").stdout == expected
+
+
+@pytest.mark.parametrize("rows", ["not json", "{}", "3", '"rows"'])
+def test_an_entry_that_is_not_a_list_of_rows_is_not_used(
+    run_cli: Run, corpus: Path, rows: str
+) -> None:
+    expected = run_cli("--no-cache", "--output-format", "json", "posts").stdout
+    run_cli("posts")
+    query(corpus, "UPDATE results SET rows = ?, digest = ?", rows, text_digest(rows))
+    assert run_cli("--output-format", "json", "posts").stdout == expected
+
+
+@pytest.mark.parametrize("layout", [0, LAYOUT + 1])
+def test_a_database_of_another_layout_is_started_again(
+    run_cli: Run, corpus: Path, layout: int
+) -> None:
+    run_cli("posts")
+    query(corpus, "DROP TABLE results")
+    query(corpus, "CREATE TABLE results (key TEXT)")
+    query(corpus, f"PRAGMA user_version = {layout}")
+    expected = run_cli("--no-cache", "--output-format", "json", "posts").stdout
+    assert run_cli("--output-format", "json", "posts").stdout == expected
+    assert query(corpus, "PRAGMA user_version") == [(LAYOUT,)]
+    assert query(corpus, "SELECT COUNT(*) FROM results") == [(65,)]
+
+
+def test_a_cache_locked_by_another_run_is_left_alone(
+    run_cli: Run, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_cli("posts")
+    (corpus / "posts" / "000.md").write_text("---\ntitle: changed\n---\n", "utf-8")
+    expected = run_cli("--no-cache", "--output-format", "json", "posts").stdout
+    monkeypatch.setattr("artlint.cache.LOCK_TIMEOUT", 0.1)
+    with contextlib.closing(sqlite3.connect(database(corpus), isolation_level=None)) as other:
+        other.execute("BEGIN EXCLUSIVE")  # another run, writing
+        assert run_cli("--output-format", "json", "posts").stdout == expected
+        other.execute("ROLLBACK")
+    assert query(corpus, "SELECT COUNT(*) FROM results") == [(65,)]  # not deleted
 
 
 def test_two_runs_can_share_the_cache(corpus: Path) -> None:
