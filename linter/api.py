@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from artlint.article import Article
-from artlint.discovery import discover
+from artlint.discovery import discover, discover_settings
 from artlint.engine import lint_article
 from artlint.project import Overrides, Resolver
 from artlint.report import Report, ReportStream
@@ -66,10 +66,8 @@ def _jobs(
         _register(settings)
         return [Job(target.path, target.display, settings) for target in discover(paths)]
     resolver = resolver or Resolver(Overrides())
-    return [
-        Job(target.path, target.display, resolver.for_file(target.path).settings_for(target.path))
-        for target in discover(paths, resolver, force_exclude=force_exclude)
-    ]
+    found = discover_settings(paths, resolver, force_exclude=force_exclude)
+    return [Job(path, display, settings) for path, display, settings in found]
 
 
 def lint_paths(

@@ -18,7 +18,9 @@ from typing import Any
 from artlint.config import (
     ConfigError,
     ConfigFile,
-    find_config,
+    Globs,
+    config_in,
+    globs,
     parse_table,
     read_table,
 )
@@ -77,6 +79,10 @@ class ProjectConfig:
     #: Worker processes (None: one per core) and the cache folder (None: the default).
     jobs: int | None = None
     cache_dir: Path | None = None
+    #: The settings per set of per-file-ignored codes, so that files share one object.
+    _settings_by_ignores: dict[tuple[str, ...], Settings] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def file_ignores(self, path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The per-file-ignores entries (pattern, codes) whose pattern matches ``path``."""
@@ -93,17 +99,45 @@ class ProjectConfig:
         """The settings for one file: per-file-ignores matched against its path."""
         if not self.per_file_ignores:
             return self.settings
-        ignored = tuple(code for _, codes in self.file_ignores(path) for code in codes)
-        if not ignored:
-            return self.settings
-        return _with_ignores(self.settings, ignored)
+        return self.settings_each([_relative(path, self.root)])[0]
+
+    def settings_each(self, relatives: list[str]) -> list[Settings]:
+        """:meth:`settings_for` for many files at once, given by their paths relative to
+        :attr:`root` (absolute when outside it), as discovery has them for each folder:
+        each per-file-ignores glob is matched against the whole list in one call."""
+        if not self.per_file_ignores:
+            return [self.settings] * len(relatives)
+        columns = [
+            (_per_file_globs(pattern).matching(relatives), pattern.startswith("!"), codes)
+            for pattern, codes in self.per_file_ignores
+        ]
+        result: list[Settings] = []
+        for index in range(len(relatives)):
+            ignored = tuple(
+                code
+                for matched, negated, codes in columns
+                if matched[index] is not negated
+                for code in codes
+            )
+            result.append(self._with_ignores(ignored) if ignored else self.settings)
+        return result
+
+    def _with_ignores(self, ignored: tuple[str, ...]) -> Settings:
+        # A dict first: _with_ignores's lru_cache hashes the whole Settings model per call.
+        settings = self._settings_by_ignores.get(ignored)
+        if settings is None:
+            settings = self._settings_by_ignores[ignored] = _with_ignores(self.settings, ignored)
+        return settings
+
+
+def _per_file_globs(pattern: str) -> Globs:
+    """The glob of a per-file-ignores pattern, without the ``!`` that negates it."""
+    return globs((pattern[1:] if pattern.startswith("!") else pattern,))
 
 
 def _per_file_matches(pattern: str, relative: str) -> bool:
     """A per-file-ignores glob; ``!glob`` means every file it does not match (as ruff)."""
-    if pattern.startswith("!"):
-        return not _glob_matches(pattern[1:], relative)
-    return _glob_matches(pattern, relative)
+    return _per_file_globs(pattern).match(relative) is not pattern.startswith("!")
 
 
 @functools.lru_cache(maxsize=256)
@@ -118,18 +152,6 @@ def _relative(path: Path, root: Path) -> str:
         return absolute.relative_to(root).as_posix()
     except ValueError:
         return absolute.as_posix()
-
-
-@functools.lru_cache(maxsize=1024)
-def _spec(pattern: str) -> Any:
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines([pattern])
-
-
-def _glob_matches(pattern: str, relative: str) -> bool:
-    """gitignore-style matching (``*.md``, ``legacy/``, ``posts/**/draft-*.md``)."""
-    return bool(_spec(pattern).match_file(relative))
 
 
 def _extend_key(path: Path) -> str:
@@ -334,10 +356,26 @@ class Resolver:
             return None
         if self.overrides.config is not None:
             return self.overrides.config.absolute()
-        folder = folder.absolute()
-        if folder not in self._by_folder:
-            self._by_folder[folder] = find_config(folder)
-        return self._by_folder[folder]
+        return self._find(folder.absolute())
+
+    def _find(self, folder: Path) -> Path | None:
+        """:func:`artlint.config.find_config`, remembering the answer for every folder on
+        the way up: the folders of a walk share their parents, so each is looked in once."""
+        missing: list[Path] = []
+        found: Path | None = None
+        current = folder
+        while True:
+            if current in self._by_folder:
+                found = self._by_folder[current]
+                break
+            missing.append(current)
+            found = config_in(current)
+            if found is not None or current.parent == current:
+                break
+            current = current.parent
+        for below in missing:
+            self._by_folder[below] = found
+        return found
 
     def load_plugins_for(self, folder: Path) -> None:
         """Register the plugins that the configuration for ``folder`` names, without
