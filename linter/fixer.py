@@ -16,10 +16,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from artlint.article import Article
+from artlint.codemask import blank_regions, code_regions
 from artlint.engine import lint_article
 from artlint.htmlindex import build_index
 from artlint.parse_errors import html5lib_errors
-from artlint.parse_gate import needs_html5lib
+from artlint.parse_gate import body_needs_html5lib
 from artlint.rule import Applicability
 from artlint.settings import Settings
 from artlint.source import Source
@@ -86,10 +87,24 @@ def apply_fixes(text: str, fixes: Iterable[ViolationFix]) -> tuple[str, int]:
     return "".join(parts), applied
 
 
-def _parse_error_count(article: Article) -> int:
+def tokenized_body(body: str) -> str:
+    """The body as html5lib is given it: code regions blanked, as :func:`build_index` does.
+
+    The guard's gate needs only this, not the whole index (which costs several times more).
+    """
+    return blank_regions(body, code_regions(body))
+
+
+def parse_error_count(article: Article) -> int:
+    """How many parse errors html5lib reports for the body (the guard's measure).
+
+    The parse gate rules errors out for most bodies from the tokenized body alone; only when
+    it cannot does the body get indexed and parsed by html5lib.  Either way the count is the
+    one ``html5lib_errors`` gives (which is what HT006 reports, before directives).
+    """
+    if not body_needs_html5lib(tokenized_body(article.body)):
+        return 0
     index = build_index(article.text, article.body_start, article.body_end)
-    if not needs_html5lib(index):
-        return 0  # the gate shows html5lib would report none
     return len(html5lib_errors(index, article.source.lines))
 
 
@@ -110,6 +125,8 @@ def fix_source(
     original = Article.parse(source, path)
     article = original
     violations = lint_article(article, settings)
+    # What the original leaves: reported as it is when a guard rejects the fixes.
+    untouched = tuple(violations)
     seen = {source.text}
     fixed = 0
     front_matter_ok = _front_matter_ok(original)
@@ -120,21 +137,22 @@ def fix_source(
             return FixOutcome(article.text, fixed, tuple(violations))
         text, applied = apply_fixes(article.text, fixes)
         if text in seen:
-            return _failed(original, settings, "fixes undo each other (a cycle)")
+            return _failed(original, untouched, "fixes undo each other (a cycle)")
         seen.add(text)
         article = Article.parse(Source(text, source.bom, source.encoding), path)
         if front_matter_ok and not _front_matter_ok(article):
-            return _failed(original, settings, "a fix would break the front matter")
+            return _failed(original, untouched, "a fix would break the front matter")
         if baseline_errors is None:
-            baseline_errors = _parse_error_count(original)
-        if _parse_error_count(article) > baseline_errors:
-            return _failed(original, settings, "a fix would add HTML parse errors")
+            baseline_errors = parse_error_count(original)
+        if parse_error_count(article) > baseline_errors:
+            return _failed(original, untouched, "a fix would add HTML parse errors")
         fixed += applied
         violations = lint_article(article, settings)
     if any(fixable(violation, unsafe=unsafe) for violation in violations):
-        return _failed(original, settings, f"fixes did not settle after {MAX_PASSES} passes")
+        return _failed(original, untouched, f"fixes did not settle after {MAX_PASSES} passes")
     return FixOutcome(article.text, fixed, tuple(violations))
 
 
-def _failed(original: Article, settings: Settings, reason: str) -> FixOutcome:
-    return FixOutcome(original.text, 0, tuple(lint_article(original, settings)), reason)
+def _failed(original: Article, untouched: tuple[Violation, ...], reason: str) -> FixOutcome:
+    """The original text with what its own lint found: no fix is applied."""
+    return FixOutcome(original.text, 0, untouched, reason)
