@@ -352,11 +352,13 @@ class Resolver:
         self._by_folder: dict[Path, Path | None] = {}
 
     def config_path(self, folder: Path) -> Path | None:
+        """The config file for ``folder``.  ".." is folded first, as discovery folds it
+        for globs: the folders above ``a/b/../../c`` are those above ``c``, not ``a/b``."""
         if self.overrides.isolated:
             return None
         if self.overrides.config is not None:
             return self.overrides.config.absolute()
-        return self._find(folder.absolute())
+        return self._find(Path(os.path.normpath(folder.absolute())))
 
     def _find(self, folder: Path) -> Path | None:
         """:func:`artlint.config.find_config`, remembering the answer for every folder on

@@ -310,6 +310,20 @@ def test_each_folder_gets_the_closest_config_above_it(tree: Path) -> None:
     assert resolver.config_path(tree / "a0" / "b0") == tree / "artlint.toml"
 
 
+def test_a_folder_reached_through_dot_dot_gets_its_own_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Once, the parents of "a/b/../../c" were looked in as written ("a/b/..", "a/b",
+    # "a"), so c/x.md took a/artlint.toml, which does not apply to c.
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "artlint.toml").write_text('select = ["HT002"]\n', "utf-8")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "x.md").write_text("", "utf-8")
+    monkeypatch.chdir(tmp_path / "a" / "b")
+    jobs = _jobs(["../../c", "../../c/x.md"], None, Resolver(Overrides()), False)
+    assert [(job.display, job.settings) for job in jobs] == [("../../c/x.md", Settings())]
+
+
 PATTERNS = [
     ("*.md", "*.markdown"),
     (".*", "node_modules", "drafts", "/a2/b1"),
