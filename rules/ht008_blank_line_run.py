@@ -10,6 +10,16 @@ from artlint.context import RuleContext
 from artlint.rule import Applicability, Edit, Finding, Fix, FixAvailability, Rule, Severity, Target
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+# Two or more blank lines in a row: whitespace but line breaks (``\s`` is what ``str.strip``
+# strips), each ended by a line break (a lone "\r" only when no "\n" follows, so that a CRLF
+# is never read as two lines) or by the end of the text.  Runs are found by one search from
+# the line break before them (a pattern that starts with a character is searched for far
+# faster than one that starts with a test of the line start, and with "\n" fastest of all).
+_RUN = r"(?:[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)|[^\S\r\n]+\Z){2,}"
+_BLANK_RUN_AT_START = re.compile(_RUN)
+_BLANK_RUN = re.compile(rf"(?:\r\n|\r(?!\n)|\n)({_RUN})")
+#: _BLANK_RUN for a text without "\r" (most of them).
+_BLANK_RUN_LF = re.compile(r"\n((?:[^\S\n]*\n|[^\S\n]+\Z){2,})")
 #: Elements whose blank lines are content (rendered as they are, or code).
 PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp", "script", "style"})
 
@@ -18,6 +28,18 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     position = bisect.bisect_right(spans, (offset, offset)) - 1
     # Spans can nest (<pre> in <pre> is rare but legal), so look back over a few.
     return any(start < offset < end for start, end in spans[max(0, position - 3) : position + 1])
+
+
+def _blank_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the runs of two or more blank lines between ``start`` and ``end``, each
+    from the start of its first line (``start`` is a line start)."""
+    first = _BLANK_RUN_AT_START.match(text, start, end)
+    if first is not None:
+        yield first.span()
+        start = first.end()
+    pattern = _BLANK_RUN if "\r" in text else _BLANK_RUN_LF
+    for found in pattern.finditer(text, start, end):
+        yield found.span(1)
 
 
 class BlankLineRun(Rule):
@@ -59,32 +81,41 @@ class BlankLineRun(Rule):
     target = Target.BODY
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        # Runs are found by one search over the body rather than line by line (most lines
+        # are not blank); only the lines of a run are looked at one by one.
         index = ctx.html
-        kept = sorted(
-            (element.start, element.end)
-            for element in index.elements
-            if element.tag in PREFORMATTED
-        )
-        run: list[tuple[int, int]] = []
-        for line in _LINE.finditer(ctx.text, index.body_start, index.body_end):
-            if line.start() == line.end():
-                break
-            start, end = line.span()
-            blank = line.group().strip() == ""
-            if blank and not index.in_code(start) and not _inside(kept, start):
-                run.append((start, end))
+        kept: list[tuple[int, int]] | None = None
+        for run_start, run_end in _blank_runs(ctx.text, index.body_start, index.body_end):
+            if kept is None:
+                kept = sorted(
+                    (element.start, element.end)
+                    for element in index.elements
+                    if element.tag in PREFORMATTED
+                )
+            lines = [line.span() for line in _LINE.finditer(ctx.text, run_start, run_end)]
+            if lines[-1][0] == lines[-1][1]:
+                lines.pop()  # the empty match at the end of the span
+            if not kept and not index.code_regions:
+                yield _finding(lines)
                 continue
-            yield from self._report(ctx, run)
-            run = []
-        yield from self._report(ctx, run)
+            run: list[tuple[int, int]] = []
+            for start, end in lines:
+                if not index.in_code(start) and not _inside(kept, start):
+                    run.append((start, end))
+                    continue
+                if len(run) >= 2:
+                    yield _finding(run)
+                run = []
+            if len(run) >= 2:
+                yield _finding(run)
 
-    def _report(self, ctx: RuleContext, run: list[tuple[int, int]]) -> Iterator[Finding]:
-        if len(run) < 2:
-            return
-        start, end = run[1][0], run[-1][1]
-        yield Finding(
-            start,
-            end,
-            f"{len(run)} blank lines in a row; keep one",
-            Fix((Edit(start, end),), Applicability.SAFE, "Remove the extra blank lines"),
-        )
+
+def _finding(run: list[tuple[int, int]]) -> Finding:
+    """The finding for a ``run`` of two or more blank lines: all but the first go."""
+    start, end = run[1][0], run[-1][1]
+    return Finding(
+        start,
+        end,
+        f"{len(run)} blank lines in a row; keep one",
+        Fix((Edit(start, end),), Applicability.SAFE, "Remove the extra blank lines"),
+    )
