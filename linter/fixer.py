@@ -66,6 +66,12 @@ def _overlaps(edit: FixEdit, taken: Sequence[tuple[int, int]]) -> bool:
 
 def apply_fixes(text: str, fixes: Iterable[ViolationFix]) -> tuple[str, int]:
     """Apply every fix that does not overlap one applied before it; the text and how many."""
+    fixed, applied, _ = _apply(text, fixes)
+    return fixed, applied
+
+
+def _apply(text: str, fixes: Iterable[ViolationFix]) -> tuple[str, int, int]:
+    """:func:`apply_fixes`, and the offset of the first edit (``len(text)`` when none)."""
     taken: list[tuple[int, int]] = []
     edits: list[FixEdit] = []
     applied = 0
@@ -84,7 +90,31 @@ def apply_fixes(text: str, fixes: Iterable[ViolationFix]) -> tuple[str, int]:
         parts.append(edit.content)
         position = edit.end
     parts.append(text[position:])
-    return "".join(parts), applied
+    return "".join(parts), applied, edits[0].start if edits else len(text)
+
+
+def _reparse(previous: Article, source: Source, first_edit: int) -> Article:
+    """The article of ``source``, whose text is ``previous``'s with edits from ``first_edit`` on.
+
+    When every edit is in the body, the front matter is the one already parsed: the split
+    and the YAML read only the text up to the closing fence's line break (the fences are the
+    first matches there, each checked by a look at the next character), so the same text up
+    to the body gives the same front matter, spans and problems.  A lone CR after the
+    closing fence is the exception: a LF inserted right after it would join it.
+    """
+    front_matter = previous.front_matter
+    if (
+        front_matter is None
+        or not front_matter.is_closed
+        or first_edit < front_matter.body_start
+        or front_matter.body_start == front_matter.close_end  # no line break after the fence
+        or (
+            first_edit == front_matter.body_start
+            and previous.text[front_matter.close_end : front_matter.body_start] == "\r"
+        )
+    ):
+        return Article.parse(source, previous.path)
+    return Article(previous.path, source, front_matter, front_matter.body_start, len(source.text))
 
 
 def tokenized_body(body: str) -> str:
@@ -135,11 +165,11 @@ def fix_source(
         fixes = [v.fix for v in violations if v.fix is not None and fixable(v, unsafe=unsafe)]
         if not fixes:
             return FixOutcome(article.text, fixed, tuple(violations))
-        text, applied = apply_fixes(article.text, fixes)
+        text, applied, first_edit = _apply(article.text, fixes)
         if text in seen:
             return _failed(original, untouched, "fixes undo each other (a cycle)")
         seen.add(text)
-        article = Article.parse(Source(text, source.bom, source.encoding), path)
+        article = _reparse(article, Source(text, source.bom, source.encoding), first_edit)
         if front_matter_ok and not _front_matter_ok(article):
             return _failed(original, untouched, "a fix would break the front matter")
         if baseline_errors is None:

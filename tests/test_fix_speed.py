@@ -16,7 +16,7 @@ from artlint import registry
 from artlint.article import Article
 from artlint.context import RuleContext
 from artlint.engine import lint_article
-from artlint.fixer import fix_source, parse_error_count, tokenized_body
+from artlint.fixer import _apply, _reparse, fix_source, fixable, parse_error_count, tokenized_body
 from artlint.htmlindex import build_index
 from artlint.parse_errors import html5lib_errors
 from artlint.rule import Applicability, Edit, Finding, Fix, FixAvailability, Rule, Target
@@ -44,8 +44,6 @@ def _full_count(article: Article) -> int:
 
 def _fixed_texts(article: Article) -> list[Article]:
     """The article and what each pass of safe fixes makes of it (the texts the guard sees)."""
-    from artlint.fixer import apply_fixes, fixable
-
     texts = [article]
     for _ in range(10):
         fixes = [
@@ -53,7 +51,7 @@ def _fixed_texts(article: Article) -> list[Article]:
         ]
         if not fixes:
             break
-        text, _ = apply_fixes(article.text, fixes)
+        text, _, _ = _apply(article.text, fixes)
         article = Article.parse(Source(text), article.path)
         texts.append(article)
     return texts
@@ -130,3 +128,58 @@ def test_a_rejected_fix_reports_the_original_lint() -> None:
     expected = tuple(lint_article(Article.parse(source, "a.md"), SETTINGS))
     assert outcome.remaining == expected
     assert {"ZZ997", "HT001"} <= {violation.code for violation in expected}
+
+
+def _same_article(reused: Article, parsed: Article) -> None:
+    assert reused.front_matter == parsed.front_matter, parsed.path
+    assert (reused.body_start, reused.body_end) == (parsed.body_start, parsed.body_end)
+
+
+def test_a_pass_of_body_edits_keeps_the_parsed_front_matter_on_the_real_corpus() -> None:
+    reused = 0
+    for article in _real_articles():
+        for _ in range(10):
+            fixes = [
+                v.fix for v in lint_article(article, SETTINGS) if v.fix and fixable(v, unsafe=False)
+            ]
+            if not fixes:
+                break
+            text, _, first_edit = _apply(article.text, fixes)
+            source = Source(text)
+            following = _reparse(article, source, first_edit)
+            parsed = Article.parse(source, article.path)
+            _same_article(following, parsed)
+            reused += following.front_matter is article.front_matter is not None
+            article = parsed
+    assert reused > 50
+
+
+@pytest.mark.parametrize(
+    ("text", "edit", "kept"),
+    [
+        # An edit in the body, after a LF, CRLF or lone CR line break: the same front matter.
+        ("---\na: 1\n---\n<p>x</p>\n", Edit(13, 22), True),
+        ("---\na: 1\n---\n<p>x</p>\n", Edit(13, 13, "x"), True),
+        ("---\r\na: 1\r\n---\r\n<p>x</p>\r\n", Edit(16, 26), True),
+        ("---\ra: 1\r---\r<p>x</p>\r", Edit(14, 15, "y"), True),
+        # After a front matter that text stands before.
+        ("<p>x</p>\n---\na: 1\n---\n", Edit(22, 22, "x"), True),
+        # A LF inserted right after a lone CR joins the closing fence's line break.
+        ("---\ra: 1\r---\r<p>x</p>\r", Edit(13, 13, "\n"), False),
+        # No line break after the closing fence: text appended to it changes the fence.
+        ("---\na: 1\n---", Edit(12, 12, "x"), False),
+        # An edit in the front matter or before it.
+        ("---\na: 1\n---\n<p>x</p>\n", Edit(9, 9, "b: 2\n"), False),
+        ("<p>x</p>\n---\na: 1\n---\n", Edit(0, 9), False),
+        # Not closed: the body is the rest of the file.
+        ("---\na: 1\n<p>x</p>\n", Edit(9, 17), False),
+    ],
+)
+def test_the_front_matter_is_kept_only_when_the_text_before_the_body_is(
+    text: str, edit: Edit, kept: bool
+) -> None:
+    article = Article.from_text(text)
+    new_text = text[: edit.start] + edit.content + text[edit.end :]
+    following = _reparse(article, Source(new_text), edit.start)
+    _same_article(following, Article.from_text(new_text))
+    assert (following.front_matter is article.front_matter is not None) == kept
