@@ -32,11 +32,11 @@ class Target:
     path: Path
 
 
-def _display(path: Path) -> str:
+def _display(path: Path, cwd: Path | None = None) -> str:
     """The path as given, or relative to the working directory when it is below it."""
     if path.is_absolute():
         try:
-            return path.relative_to(Path.cwd()).as_posix()
+            return path.relative_to(cwd or Path.cwd()).as_posix()
         except ValueError:
             return path.as_posix()
     return path.as_posix()
@@ -238,6 +238,11 @@ class _Folder:
         """The subfolders among ``names`` that the walk goes into (as :func:`_skipped`)."""
         return self._unexcluded(names, self._relative(names, "/"), "/")
 
+    def excluded(self, name: str) -> bool:
+        """Whether the file ``name`` of this folder is skipped, whatever ``include`` says
+        (as :func:`is_excluded`, for a named file)."""
+        return not self._unexcluded([name], self._relative([name], ""), "")
+
     def files(self, names: list[str]) -> list[str]:
         """The files among ``names`` that are linted: included, and not skipped."""
         relative = self._relative(names, "")
@@ -279,6 +284,24 @@ def is_excluded(path: Path, resolver: Resolver, gitignore: GitIgnore | None = No
     return _skipped(absolute, config, gitignore or GitIgnore(), folder=False)
 
 
+def _named_excluded(
+    path: Path,
+    resolver: Resolver,
+    gitignore: GitIgnore,
+    folders: dict[Path, _Folder],
+    cwd: Path,
+) -> bool:
+    """:func:`is_excluded` for a named file, sharing the work of its folder with the other
+    files named there (pre-commit names every staged file)."""
+    if path.name in ("", ".."):  # not a name within path.parent
+        return is_excluded(path, resolver, gitignore)
+    folder = folders.get(path.parent)
+    if folder is None:
+        config = resolver.for_file(_absolute(path))
+        folder = folders[path.parent] = _Folder(path.parent, config, None, gitignore, cwd)
+    return folder.excluded(path.name)
+
+
 def _found(
     paths: Iterable[str | os.PathLike[str]],
     resolver: Resolver,
@@ -291,6 +314,8 @@ def _found(
     """
     gitignore = GitIgnore()
     found: dict[str, Found] = {}
+    folders: dict[Path, _Folder] = {}  # of named files
+    cwd = Path.cwd()
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -304,8 +329,8 @@ def _found(
                     display = prefix + name
                     if display not in found:
                         found[display] = (display, here / name, applied)
-        elif not (force_exclude and is_excluded(path, resolver, gitignore)):
-            display = _display(path)
+        elif not (force_exclude and _named_excluded(path, resolver, gitignore, folders, cwd)):
+            display = _display(path, cwd)
             if display not in found:
                 found[display] = (display, path, None)
     # Display names are unique, so this is the order of sorting the Targets themselves.
@@ -341,10 +366,14 @@ def discover_settings(
     knows of the file's folder (no Target objects: a job is built from each instead)."""
     result: list[tuple[Path, str, Settings]] = []
     append = result.append
+    configs: dict[Path, ProjectConfig] = {}  # of named files' folders
     for display, path, settings in _found(
         paths, resolver, force_exclude=force_exclude, settings=True
     ):
         if settings is None:  # a file named, not walked
-            settings = resolver.for_file(path).settings_for(path)
+            config = configs.get(path.parent)
+            if config is None:
+                config = configs[path.parent] = resolver.for_file(path)
+            settings = config.settings_for(path)
         append((path, display, settings))
     return result

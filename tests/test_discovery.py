@@ -229,6 +229,9 @@ def fast(paths: list[str], overrides: Overrides, force_exclude: bool = False) ->
             True,
         ),
         ("a2", ["../a2/b0", "b1/c", "ABSOLUTE/a2/b2"], False),
+        (".", ["EVERY FILE"], True),
+        ("a1", ["EVERY FILE"], True),
+        ("a1", ["EVERY FILE"], False),
         ("..", ["TREE/a3"], False),
         ("a0", ["ABSOLUTE"], False),
     ],
@@ -242,6 +245,9 @@ def test_the_walk_finds_what_checking_each_path_finds(
 ) -> None:
     paths = [path.replace("ABSOLUTE", str(tree)).replace("TREE", tree.name) for path in paths]
     monkeypatch.chdir(tree / cwd)
+    if paths == ["EVERY FILE"]:  # as pre-commit names them (and a few more spellings)
+        every = sorted(path for path in tree.rglob("*") if path.is_file())
+        paths = [os.path.relpath(path) for path in every] + [str(every[0]), "a0/../x/.."]
     expected = reference(paths, Overrides(), force_exclude)
     assert expected  # the scenario finds something
     assert fast(paths, Overrides(), force_exclude) == expected
