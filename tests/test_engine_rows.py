@@ -56,7 +56,7 @@ def test_synthetic_rows_equal_model_rows(tmp_path: Path) -> None:
 ARTICLE = (
     "---\ntitle: x\ndate: 2021-05-27\ncover: http://example.com/a.png\n---\n"
     '<p style="color: red">a</p><!-- left over -->\n\n\n\n<style>p{}</style>\n'
-    "<p class=\"article-editor\">责任编辑：王涵</p>\n<p>原标题：另一个标题</p>\n"
+    '<p class="article-editor">责任编辑：王涵</p>\n<p>原标题：另一个标题</p>\n'
 )
 
 
