@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -83,7 +83,7 @@ def _use_pool(workers: int, files: int) -> bool:
     return workers > 1 and files >= MIN_FILES_PER_JOB * 2
 
 
-def _linted(tasks: list[Task], workers: int) -> Iterator[Linted]:
+def _linted(tasks: list[Task], workers: int) -> Generator[Linted, None, None]:
     """Lint ``tasks``, results in their order; in a pool when there are enough of them."""
     if not _use_pool(workers, len(tasks)):
         yield from _lint_chunk(tasks)

@@ -1,4 +1,4 @@
-"""Reporters: turn a Report into text for people or data for tools.
+"""Reporters: turn a run's ReportStream into text for people or data for tools.
 
 Each format is a module with one ``write_*(report, stream)`` function, imported only when
 that format is asked for.
@@ -10,9 +10,9 @@ import importlib
 from collections.abc import Callable
 from typing import TextIO
 
-from artlint.report import Report
+from artlint.report import ReportStream
 
-Reporter = Callable[[Report, TextIO], None]
+Reporter = Callable[[ReportStream, TextIO], None]
 
 #: ``--output-format`` name -> "module:function".
 FORMATS = {

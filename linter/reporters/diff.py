@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from artlint.report import EXIT_CLEAN, EXIT_ERROR, EXIT_VIOLATIONS, ReportStream
+from artlint.violation import Violation
 
 #: Files that --fix would leave unchanged although they have fixable violations, or could
 #: not even read.
@@ -41,7 +42,7 @@ def write_diff(report: ReportStream, stream: TextIO, errors: TextIO) -> int:
     """Write the diffs; exit 1 when a file would change or its fixes were refused (AL902,
     told on ``errors``), 2 when a rule crashed, else 0."""
     changed = 0
-    refused = []
+    refused: list[Violation] = []
     for file in report:
         refused.extend(v for v in file.violations if v.code in _REFUSED)
         if not file.changed:

@@ -57,7 +57,7 @@ def sarif_log(report: ReportStream, cwd: Path | None = None) -> Json:
     root = Path.cwd() if cwd is None else cwd
     rules = all_rules()
     index = {rule.code: position for position, rule in enumerate(rules)}
-    results = []
+    results: list[Json] = []
     for file in report:
         # Each file's lines are read for its fingerprints, then let go.
         fingerprints = _Fingerprints(file, root)
