@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -139,3 +140,11 @@ def test_line_index_span_is_position_twice(text: str) -> None:
     for start in offsets:
         for end in offsets:
             assert lines.span(start, end) == (*lines.position(start), *lines.position(end))
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a", "\n", "a\n", "\n\n", "ab\ncd", "中\n文\n𝄞", "a\r\nb", "a\rb\n", "\r"]
+)
+def test_line_starts(text: str) -> None:
+    expected = [0, *(match.end() for match in re.finditer(r"\r\n|\r|\n", text))]
+    assert LineIndex.of(text).line_starts == tuple(expected)
