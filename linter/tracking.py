@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -25,17 +26,46 @@ class TrackingMatch:
         return self.node.end
 
 
+class _ByTag:
+    """Element entries by the tag their selector names, each list in the entries' order.
+
+    An entry whose selector names another tag cannot match, so an element is tried only
+    against the entries for its tag (and those for any tag): a pack entry for ``p.end`` is
+    never tried on the ``div`` and ``span`` elements of every article.
+    """
+
+    def __init__(self, entries: tuple[CompiledEntry, ...]) -> None:
+        selectors = [(entry, entry.selector) for entry in entries if entry.selector is not None]
+        tags = {selector.tag for _, selector in selectors if selector.tag is not None}
+        self.any_tag = [entry for entry, selector in selectors if selector.tag is None]
+        self.by_tag = {
+            tag: [entry for entry, selector in selectors if selector.tag in (None, tag)]
+            for tag in tags
+        }
+
+    def __bool__(self) -> bool:
+        return bool(self.any_tag or self.by_tag)
+
+    def entries(self, tag: str) -> list[CompiledEntry]:
+        return self.by_tag.get(tag, self.any_tag)
+
+
+@functools.lru_cache(maxsize=64)
+def _by_tag(entries: tuple[CompiledEntry, ...]) -> _ByTag:
+    return _ByTag(entries)
+
+
 def find_tracking_blocks(index: HtmlIndex, packs: PackSet) -> tuple[TrackingMatch, ...]:
     """Outermost matching elements (a block inside a block is not reported twice), comments."""
     matches: list[TrackingMatch] = []
-    element_entries = [entry for entry in packs.tracking_blocks if entry.selector is not None]
+    element_entries = _by_tag(packs.tracking_blocks)
     comment_entries = [entry for entry in packs.tracking_blocks if entry.comment is not None]
     covered_until = -1
     if element_entries:
         for element in index.elements:
             if element.start < covered_until:
                 continue
-            entry = _first_match(index, element, element_entries)
+            entry = _first_match(index, element, element_entries.entries(element.tag))
             if entry is not None:
                 matches.append(TrackingMatch(element, entry))
                 covered_until = element.end
@@ -77,8 +107,9 @@ def find_credit_lines(
     """Each element matched by the first entry whose selector and pattern fit it."""
     if not entries:
         return
+    by_tag = _by_tag(entries)
     for element in index.elements:
-        for entry in entries:
+        for entry in by_tag.entries(element.tag):
             assert entry.selector is not None
             assert entry.pattern is not None
             if not entry.selector.matches(element):
