@@ -256,39 +256,25 @@ _COMMENT_END = re.compile(r"--!?>")
 
 
 class _Builder:
-    """The element tree from a stream of tokens, whichever tokenizer read them."""
+    """The element tree from a stream of tokens, whichever tokenizer read them.
 
-    def __init__(self, body_start: int, body: str) -> None:
-        self._body = body
-        self._base = body_start
+    Tokens come with their text offsets: ``start`` at the ``<`` and ``end`` after the ``>``.
+    """
+
+    def __init__(self) -> None:
         self._open: list[_Open] = []
         self._elements: list[Element | None] = []
         self.comments: list[Comment] = []
         self.end_tags: list[EndTag] = []
 
-    def _after(self, char: str, offset: int) -> int:
-        """The text offset just after the first ``char`` at or after text ``offset``."""
-        found = self._body.find(char, offset - self._base)
-        return self._base + (found + 1 if found >= 0 else len(self._body))
-
     def elements(self) -> tuple[Element, ...]:
         return tuple(element for element in self._elements if element is not None)
 
     def start_tag(
-        self,
-        tag: str,
-        start: int,
-        raw: str,
-        *,
-        self_closing: bool,
-        attributes: tuple[Attribute, ...] | None = None,
+        self, tag: str, start: int, end: int, attributes: tuple[Attribute, ...], self_closing: bool
     ) -> None:
-        """A start tag at text offset ``start``, with its ``attributes`` when already known."""
-        end = start + len(raw)
         index = len(self._elements)
         parent = self._open[-1].index if self._open else -1
-        if attributes is None:
-            attributes = _attributes(raw, start)
         opened = _Open(index, tag, start, end, parent, attributes)
         # Browsers ignore "/>" on an HTML element that is not void: <div/> opens a div.
         if tag in VOID_ELEMENTS or (
@@ -300,8 +286,7 @@ class _Builder:
             self._elements.append(None)
             self._open.append(opened)
 
-    def end_tag(self, tag: str, start: int) -> None:
-        end = self._after(">", start)
+    def end_tag(self, tag: str, start: int, end: int) -> None:
         for depth in range(len(self._open) - 1, -1, -1):
             if self._open[depth].tag == tag:
                 break
@@ -315,11 +300,7 @@ class _Builder:
         opened = self._open.pop()
         self._elements[opened.index] = opened.close(start, end, closed=True)
 
-    def comment(self, start: int, data: str) -> None:
-        # "<!--" opens a real comment; "<!x>" and "</3>" are bogus comments (two-character
-        # prefix) that html.parser reports the same way.
-        prefix = 4 if self._body.startswith("<!--", start - self._base) else 2
-        end = self._after(">", start + prefix + len(data))
+    def comment(self, start: int, end: int, data: str) -> None:
         self.comments.append(Comment(start, end, data))
 
     def finish(self, body_end: int) -> None:
@@ -336,6 +317,7 @@ class _Indexer(HTMLParser):
     def __init__(self, builder: _Builder, body_start: int, body: str) -> None:
         super().__init__(convert_charrefs=False)
         self.builder = builder
+        self._body = body
         self._base = body_start
         self._line_starts = [0]
         self._line_starts.extend(match.end() for match in re.finditer("\n", body))
@@ -358,19 +340,33 @@ class _Indexer(HTMLParser):
         line, column = self.getpos()
         return self._base + self._line_starts[line - 1] + column
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def _after(self, char: str, offset: int) -> int:
+        """The text offset just after the first ``char`` at or after text ``offset``."""
+        found = self._body.find(char, offset - self._base)
+        return self._base + (found + 1 if found >= 0 else len(self._body))
+
+    def _start_tag(self, tag: str, *, self_closing: bool) -> None:
+        start = self._offset()
         raw = self.get_starttag_text() or ""
-        self.builder.start_tag(tag, self._offset(), raw, self_closing=False)
+        end = start + len(raw)
+        self.builder.start_tag(tag, start, end, _attributes(raw, start), self_closing)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start_tag(tag, self_closing=False)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        raw = self.get_starttag_text() or ""
-        self.builder.start_tag(tag, self._offset(), raw, self_closing=True)
+        self._start_tag(tag, self_closing=True)
 
     def handle_endtag(self, tag: str) -> None:
-        self.builder.end_tag(tag, self._offset())
+        start = self._offset()
+        self.builder.end_tag(tag, start, self._after(">", start))
 
     def handle_comment(self, data: str) -> None:
-        self.builder.comment(self._offset(), data)
+        start = self._offset()
+        # "<!--" opens a real comment; "<!x>" and "</3>" are bogus comments (two-character
+        # prefix) that html.parser reports the same way.
+        prefix = 4 if self._body.startswith("<!--", start - self._base) else 2
+        self.builder.comment(start, self._after(">", start + prefix + len(data)), data)
 
 
 # -- The fast tokenizer ---------------------------------------------------------------------
@@ -409,10 +405,8 @@ _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _strict_attributes(raw: str, start: int, name_end: int, end: int) -> tuple[Attribute, ...]:
-    """:func:`_attributes` of a start tag that :data:`_STRICT_START_TAG` matched, whose
-    attributes lie between ``name_end`` and ``end`` in ``raw``: each is one plain match."""
-    if name_end == end:
-        return ()
+    """:func:`_attributes` of a start tag that :data:`_STRICT_START_TAG` matched, with at
+    least one attribute after ``name_end`` in ``raw``: each is one plain match."""
     attributes = []
     previous_end = name_end
     position = name_end
@@ -477,32 +471,35 @@ def _scan(body: str, base: int, builder: _Builder) -> bool:
             position = match.end()
             tag = match.group(1).lower()
             self_closing = match.group(3) == "/"
-            raw = match.group()
-            attributes = _strict_attributes(raw, base + i, match.end(1) - i, match.end(2) - i)
-            builder.start_tag(tag, base + i, raw, self_closing=self_closing, attributes=attributes)
+            attributes = (
+                _strict_attributes(match.group(), base + i, match.end(1) - i, match.end(2) - i)
+                if match.end(2) != match.end(1)
+                else ()
+            )
+            builder.start_tag(tag, base + i, base + position, attributes, self_closing)
             if tag in _RAW_TEXT_END and not self_closing:
                 close = _raw_text_end(body, tag, position)
                 if close is None:
                     return False
-                builder.end_tag(tag, base + close.start())
+                builder.end_tag(tag, base + close.start(), base + close.end())
                 position = close.end()
         elif following == "/":
             match = _END_TAG.match(body, i)
             if match is None:
                 return False
-            builder.end_tag(match.group(1).lower(), base + i)
             position = match.end()
+            builder.end_tag(match.group(1).lower(), base + i, base + position)
         elif following == "!":
             if body.startswith("<!--", i):
                 if body.startswith("<!-->", i) or body.startswith("<!--->", i):
-                    builder.comment(base + i, "")
                     position = i + (5 if body.startswith("<!-->", i) else 6)
+                    builder.comment(base + i, base + position, "")
                     continue
                 end = _COMMENT_END.search(body, i + 4)
                 if end is None:
                     return False
-                builder.comment(base + i, body[i + 4 : end.start()])
                 position = end.end()
+                builder.comment(base + i, base + position, body[i + 4 : end.start()])
             elif body[i : i + 9].lower() == "<!doctype":
                 gt = find(">", i + 9)
                 if gt < 0:
@@ -547,10 +544,10 @@ def _tokenize(body: str, body_start: int, *, fast: bool = True) -> _Builder:
     """The builder fed with every token of ``body``: by :func:`_scan` when it can read the
     body, else by html.parser (``fast`` False: always html.parser, for tests)."""
     if fast:
-        builder = _Builder(body_start, body)
+        builder = _Builder()
         if _scan(body, body_start, builder):
             return builder
-    builder = _Builder(body_start, body)
+    builder = _Builder()
     indexer = _Indexer(builder, body_start, body)
     indexer.feed(body)
     indexer.close()

@@ -30,7 +30,7 @@ def tokens(body: str, *, fast: bool) -> Tokens:
 
 
 def scanned(body: str) -> bool:
-    return _scan(body, BASE, _Builder(BASE, body))
+    return _scan(body, BASE, _Builder())
 
 
 def tokenized_bodies(paths: list[Path]) -> list[str]:
