@@ -23,6 +23,9 @@ EXIT_VIOLATIONS = 1
 EXIT_ERROR = 2
 
 INTERNAL_ERROR_CODE = "AL900"
+WORKER_DIED_CODE = "AL901"
+#: Violations that say the run itself failed on a file: the exit status is 2.
+RUN_FAILURE_CODES = frozenset({INTERNAL_ERROR_CODE, WORKER_DIED_CODE})
 #: Where the code, line and column sit in a :data:`Row`.
 _CODE, _LINE, _COLUMN = 0, 4, 5
 
@@ -78,8 +81,8 @@ class FileReport:
 
     @property
     def crashed(self) -> bool:
-        """Whether a rule raised on this file (AL900)."""
-        return any(row[_CODE] == INTERNAL_ERROR_CODE for row in self.rows)
+        """Whether a rule raised on this file (AL900) or its worker died (AL901)."""
+        return any(row[_CODE] in RUN_FAILURE_CODES for row in self.rows)
 
     @property
     def changed(self) -> bool:

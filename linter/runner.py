@@ -11,6 +11,7 @@ cost to lint.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
@@ -21,7 +22,7 @@ from typing import Any, TextIO
 
 from artlint.cache import BULK, Cache, content_key, settings_fingerprint
 from artlint.compact import Row, violation_rows
-from artlint.report import INTERNAL_ERROR_CODE, FileReport
+from artlint.report import RUN_FAILURE_CODES, WORKER_DIED_CODE, FileReport
 from artlint.settings import Settings
 
 #: Below this many files per worker, one process is faster than a pool.
@@ -74,11 +75,6 @@ def _lint_chunk(chunk: list[Task]) -> list[Linted]:
     return results
 
 
-def _chunks(items: Sequence[Task]) -> Iterator[list[Task]]:
-    for start in range(0, len(items), CHUNK):
-        yield list(items[start : start + CHUNK])
-
-
 def _use_pool(workers: int, files: int) -> bool:
     return workers > 1 and files >= MIN_FILES_PER_JOB * 2
 
@@ -88,11 +84,22 @@ def _linted(tasks: list[Task], workers: int) -> Generator[Linted, None, None]:
     if not _use_pool(workers, len(tasks)):
         yield from _lint_chunk(tasks)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from artlint.pool import ordered_map
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for results in pool.map(_lint_chunk, _chunks(tasks)):
-            yield from results
+    yield from ordered_map(_lint_chunk, tasks, workers=workers, chunk=CHUNK, dead=_lint_died)
+
+
+WORKER_DIED = "the process checking this file died (killed, or out of memory); it was not checked"
+
+
+def _died(job: Job) -> list[Row]:
+    from artlint.engine import engine_violation
+
+    return violation_rows([engine_violation(job.display, WORKER_DIED_CODE, WORKER_DIED)])
+
+
+def _lint_died(task: Task) -> Linted:
+    return (task[0], None, _died(task[1]))
 
 
 class Progress:
@@ -166,7 +173,7 @@ class AboveProgress:
 
 
 def _crashed(rows: list[Row]) -> bool:
-    return any(row[0] == INTERNAL_ERROR_CODE for row in rows)
+    return any(row[0] in RUN_FAILURE_CODES for row in rows)
 
 
 class _Lookup:
@@ -220,7 +227,7 @@ class _Lookup:
                 self._window[index] = found.get(self.hits[index][1])
 
     def store(self, job: Job, key: str | None, rows: list[Row]) -> None:
-        # A crashed rule (AL900) is not a result to keep.
+        # A crashed rule (AL900) or a dead worker (AL901) is not a result to keep.
         if key is not None and not _crashed(rows):
             self.cache.put(self.fingerprint(job.settings), key, rows)
 
@@ -284,6 +291,11 @@ def _fix_chunk(
     return results
 
 
+def _fix_died(task: FixTask) -> tuple[int, FileReport]:
+    index, job = task
+    return index, FileReport(job.display, rows=_died(job))
+
+
 def iter_fix(
     jobs: Sequence[Job], *, workers: int = 1, unsafe: bool = False, write: bool = True
 ) -> Iterator[FileReport]:
@@ -292,23 +304,18 @@ def iter_fix(
     progress = Progress(len(jobs))
     try:
         if _use_pool(workers, len(tasks)):
-            from concurrent.futures import ProcessPoolExecutor
+            from artlint.pool import ordered_map
 
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                chunks = [tasks[start : start + CHUNK] for start in range(0, len(tasks), CHUNK)]
-                # From a worker the texts travel back only for --diff, which shows them.
-                futures = [
-                    pool.submit(_fix_chunk, chunk, unsafe, write, not write) for chunk in chunks
-                ]
-                for future in futures:
-                    for _, report in future.result():
-                        progress.advance()
-                        yield report
+            # From a worker the texts travel back only for --diff, which shows them.
+            work = functools.partial(_fix_chunk, unsafe=unsafe, write=write, keep_texts=not write)
+            results: Iterator[tuple[int, FileReport]] = ordered_map(
+                work, tasks, workers=workers, chunk=CHUNK, dead=_fix_died
+            )
         else:
-            for task in tasks:
-                for _, report in _fix_chunk([task], unsafe, write):
-                    progress.advance()
-                    yield report
+            results = (result for task in tasks for result in _fix_chunk([task], unsafe, write))
+        for _, report in results:
+            progress.advance()
+            yield report
     finally:
         progress.close()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from artlint.rule import Rule
 from artlint.rules.al100_unused_suppression import UnusedSuppression
 from artlint.rules.al900_internal_error import InternalError
+from artlint.rules.al901_worker_died import WorkerDied
 from artlint.rules.al902_fix_not_applied import FixNotApplied
 from artlint.rules.bd001_editor_credit_in_body import EditorCreditInBody
 from artlint.rules.bd002_original_title_in_body import OriginalTitleInBody
@@ -55,6 +56,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     PromoImageAsCover,
     UnusedSuppression,
     InternalError,
+    WorkerDied,
     FixNotApplied,
 )
 

@@ -37,6 +37,7 @@ def test_contract_codes_and_names() -> None:
     assert {rule.code: rule.name for rule in registry.all_rules()} == {
         "AL100": "unused-suppression",
         "AL900": "internal-error",
+        "AL901": "worker-died",
         "AL902": "fix-not-applied",
         "BD001": "editor-credit-in-body",
         "BD002": "original-title-in-body",
