@@ -53,14 +53,14 @@ Linted = tuple[int, str | None, list[Row]]
 
 def _lint_one(job: Job, want_key: bool) -> tuple[str | None, list[Row]]:
     """Lint one file, reading it here; with ``want_key`` also the hash of what was read."""
-    from artlint.engine import lint_bytes, lint_file
+    from artlint.engine import lint_rows
 
     try:
         data = job.path.read_bytes()
-    except OSError:  # lint_file says why it cannot be read
-        return None, violation_rows(lint_file(job.path, job.display, job.settings))
+    except OSError:  # lint_rows reads it again and says why it cannot
+        return None, lint_rows(None, job.path, job.display, job.settings)
     key = content_key(data) if want_key else None
-    return key, violation_rows(lint_bytes(data, job.display, job.settings))
+    return key, lint_rows(data, job.path, job.display, job.settings)
 
 
 def _lint_chunk(chunk: list[Task]) -> list[Linted]:
