@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from artlint.htmlindex import Comment, Element, HtmlIndex
 from artlint.packs import CompiledEntry, PackSet
+from artlint.selectors import Selector
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,28 +27,44 @@ class TrackingMatch:
         return self.node.end
 
 
+#: A pack entry, with its selector when more than the element's tag is left to test.
+_Candidate = tuple[CompiledEntry, Selector | None]
+
+
 class _ByTag:
     """Element entries by the tag their selector names, each list in the entries' order.
 
     An entry whose selector names another tag cannot match, so an element is tried only
     against the entries for its tag (and those for any tag): a pack entry for ``p.end`` is
-    never tried on the ``div`` and ``span`` elements of every article.
+    never tried on the ``div`` and ``span`` elements of every article.  An entry whose
+    selector is only a tag (``p``, the common case) matches every element it is tried on.
     """
 
     def __init__(self, entries: tuple[CompiledEntry, ...]) -> None:
         selectors = [(entry, entry.selector) for entry in entries if entry.selector is not None]
         tags = {selector.tag for _, selector in selectors if selector.tag is not None}
-        self.any_tag = [entry for entry, selector in selectors if selector.tag is None]
+        self.any_tag = [
+            _candidate(entry, selector) for entry, selector in selectors if selector.tag is None
+        ]
         self.by_tag = {
-            tag: [entry for entry, selector in selectors if selector.tag in (None, tag)]
+            tag: [
+                _candidate(entry, selector)
+                for entry, selector in selectors
+                if selector.tag in (None, tag)
+            ]
             for tag in tags
         }
 
     def __bool__(self) -> bool:
         return bool(self.any_tag or self.by_tag)
 
-    def entries(self, tag: str) -> list[CompiledEntry]:
+    def entries(self, tag: str) -> list[_Candidate]:
         return self.by_tag.get(tag, self.any_tag)
+
+
+def _candidate(entry: CompiledEntry, selector: Selector) -> _Candidate:
+    tag_only = not selector.classes and selector.element_id is None and not selector.attributes
+    return entry, None if tag_only else selector
 
 
 @functools.lru_cache(maxsize=64)
@@ -80,11 +97,10 @@ def find_tracking_blocks(index: HtmlIndex, packs: PackSet) -> tuple[TrackingMatc
 
 
 def _first_match(
-    index: HtmlIndex, element: Element, entries: list[CompiledEntry]
+    index: HtmlIndex, element: Element, entries: list[_Candidate]
 ) -> CompiledEntry | None:
-    for entry in entries:
-        assert entry.selector is not None
-        if not entry.selector.matches(element):
+    for entry, selector in entries:
+        if selector is not None and not selector.matches(element):
             continue
         if entry.text is None or entry.text.search(index.text_of(element)):
             return entry
@@ -109,10 +125,9 @@ def find_credit_lines(
         return
     by_tag = _by_tag(entries)
     for element in index.elements:
-        for entry in by_tag.entries(element.tag):
-            assert entry.selector is not None
+        for entry, selector in by_tag.entries(element.tag):
             assert entry.pattern is not None
-            if not entry.selector.matches(element):
+            if selector is not None and not selector.matches(element):
                 continue
             text = index.text_of(element)
             found = entry.pattern.search(text)
