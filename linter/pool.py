@@ -12,6 +12,7 @@ second death points at one item.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -38,9 +39,10 @@ def ordered_map(
         chunks = [items[at : at + size] for at in range(start, len(items), size)]
         pool = ProcessPoolExecutor(max_workers=workers)
         try:
-            futures = [pool.submit(work, list(part)) for part in chunks]
-            for part, future in zip(chunks, futures, strict=True):
-                yield from future.result()
+            # A future keeps its result: each is let go once read, or a run would hold them all.
+            futures = deque(pool.submit(work, list(part)) for part in chunks)
+            for part in chunks:
+                yield from futures.popleft().result()
                 start += len(part)
             return
         except BrokenProcessPool:

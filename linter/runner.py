@@ -82,7 +82,8 @@ def _use_pool(workers: int, files: int) -> bool:
 def _linted(tasks: list[Task], workers: int) -> Generator[Linted, None, None]:
     """Lint ``tasks``, results in their order; in a pool when there are enough of them."""
     if not _use_pool(workers, len(tasks)):
-        yield from _lint_chunk(tasks)
+        for task in tasks:  # one at a time: each report is handed over as it is made
+            yield from _lint_chunk([task])
         return
     from artlint.pool import ordered_map
 
