@@ -17,7 +17,6 @@ from pathlib import Path
 
 from artlint.article import Article
 from artlint.discovery import discover, discover_settings
-from artlint.engine import lint_article
 from artlint.project import Overrides, Resolver
 from artlint.report import Report, ReportStream
 from artlint.runner import Job
@@ -30,6 +29,8 @@ def lint_text(
     text: str, path: str = "<string>", *, settings: Settings | None = None
 ) -> list[Violation]:
     """Lint one article given as text; ``path`` is the name violations carry."""
+    from artlint.engine import lint_article
+
     settings = settings or Settings()
     _register(settings)
     return lint_article(Article.parse(Source(text), path), settings)

@@ -34,6 +34,7 @@ transaction.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -82,11 +83,47 @@ def _file_digest(path: Path) -> str:
         return "unreadable"
 
 
+@functools.cache
+def code_digest() -> str:
+    """A digest of the names, sizes and times of artlint's own files.
+
+    The version alone would do for an installed release; in a checkout installed for
+    development (``pip install -e``) the code changes under the same version, and results
+    cached before an edit to a rule must not outlive it.  A stat of some 100 files.
+    """
+    import artlint
+    import artlint.rules
+    import artlint.schemas
+
+    return folders_digest([*artlint.__path__, *artlint.rules.__path__, *artlint.schemas.__path__])
+
+
+def folders_digest(folders: list[str]) -> str:
+    """A digest of the path, size and mtime of every file below ``folders`` (bytecode
+    caches left out)."""
+    folders = list(folders)
+    entries: set[str] = set()
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as found:
+                for entry in found:
+                    if entry.is_dir():
+                        if entry.name != "__pycache__":
+                            folders.append(entry.path)
+                        continue
+                    status = entry.stat()
+                    entries.add(f"{entry.path}:{status.st_size}:{status.st_mtime_ns}")
+        except OSError:
+            entries.add(f"{folder}:unreadable")
+    return hashlib.blake2b("\0".join(sorted(entries)).encode(), digest_size=16).hexdigest()
+
+
 def settings_fingerprint(settings: Settings) -> str:
     """A digest of everything besides the file's bytes that decides its violations."""
     from artlint.registry import all_rules
 
-    parts: list[str] = [__version__, settings.model_dump_json()]
+    parts: list[str] = [__version__, code_digest(), settings.model_dump_json()]
     if settings.schema_path is not None:
         parts.append(_file_digest(settings.schema_path))
     parts.extend(_file_digest(path) for path in settings.packs)

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from artlint.cache import KEEP_DAYS, LAYOUT, text_digest
+from artlint.cache import KEEP_DAYS, LAYOUT, code_digest, folders_digest, text_digest
 from artlint.runner import Progress
 from tests.conftest import REPO, CliResult
 
@@ -256,3 +256,22 @@ def test_rows_rebuild_violations_equal_to_validated_ones() -> None:
     assert [v.model_dump() for v in rebuilt] == [v.model_dump() for v in violations]
     assert [v.start for v in rebuilt] == [v.start for v in violations]
     assert all(v.fix is None or v.fix.edits[0].start >= 0 for v in rebuilt)
+
+
+def test_the_code_digest_follows_edits_to_artlint_itself(tmp_path: Path) -> None:
+    """A development install changes code under one version: its files' stat is part of
+    the cache key."""
+    rules = tmp_path / "rules"
+    (rules / "__pycache__").mkdir(parents=True)
+    rule = rules / "ht001.py"
+    rule.write_text("one", "utf-8")
+    first = folders_digest([str(tmp_path)])
+    (rules / "__pycache__" / "ht001.pyc").write_bytes(b"compiled")
+    assert folders_digest([str(tmp_path)]) == first
+    rule.write_text("two", "utf-8")
+    os.utime(rule, ns=(1, 1))
+    second = folders_digest([str(tmp_path)])
+    assert second != first
+    (rules / "ht002.py").write_text("", "utf-8")
+    assert folders_digest([str(tmp_path)]) not in (first, second)
+    assert len(code_digest()) == 32

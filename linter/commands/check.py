@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
 from artlint.config import ConfigError
-from artlint.packs import PackError, load_packs
 from artlint.project import Overrides, ProjectConfig, Resolver
 from artlint.registry import UnknownRuleError, check_selectors
 from artlint.report import (
@@ -28,7 +27,6 @@ from artlint.report import (
     ReportStream,
 )
 from artlint.runner import AboveProgress
-from artlint.schema import SchemaError
 
 if TYPE_CHECKING:
     from artlint.violation import Violation
@@ -70,11 +68,12 @@ def run_check(args: argparse.Namespace) -> int:
         resolver.load_plugins_for(Path.cwd())
         check_selectors(args.select + args.extend_select + args.ignore)
         project = resolver.for_folder(Path.cwd())
-        load_packs(project.settings.packs)
+        if args.pack:  # the config's packs were checked when it was read
+            _check_packs(args.pack)
         if reading_stdin:
             return _run_stdin(args, resolver, project)
         report = _run_paths(args, resolver, project)
-    except (ConfigError, SchemaError, PackError, UnknownRuleError) as error:
+    except (ConfigError, UnknownRuleError) as error:
         return _error(error)
     # The files are linted while the report is written.
     with _output(args.output_file) as stream:
@@ -84,6 +83,16 @@ def run_check(args: argparse.Namespace) -> int:
             return _exit(args, report, write_diff(report, stream, sys.stderr))
         _write_report(args, project, report, stream)
     return _exit(args, report, report.exit_code)
+
+
+def _check_packs(packs: list[Path]) -> None:
+    """``--pack`` files must load now: one clear error, not an AL900 per file."""
+    from artlint.packs import PackError, load_packs
+
+    try:
+        load_packs(tuple(packs))
+    except PackError as error:
+        raise ConfigError(str(error)) from None
 
 
 def _run_paths(
