@@ -7,6 +7,7 @@ and their rule's code and name.  A rule that raises does not stop the run: it be
 
 from __future__ import annotations
 
+import functools
 import logging
 import operator
 from pathlib import Path
@@ -194,14 +195,11 @@ def lint_article_rows(article: Article, settings: Settings) -> list[Row]:
         return violation_rows(lint_article(article, settings))
     ctx = RuleContext(article, settings)
     lines = article.source.lines
-    fixable = fixable_codes(settings.fixable, settings.unfixable)
     rows: list[Row] = []
-    for rule in rules_for(settings):
-        if rule.target is Target.ENGINE:
-            continue
-        code, name = rule.code, rule.name
-        severity = _severity(rule, settings).value
-        offers_fix = code in fixable
+    plan = _plan(
+        rules_for(settings), settings.severity, fixable_codes(settings.fixable, settings.unfixable)
+    )
+    for rule, code, name, severity, offers_fix in plan:
         try:
             found = [
                 _row(lines, code, name, severity, offers_fix, finding)
@@ -215,6 +213,28 @@ def lint_article_rows(article: Article, settings: Settings) -> list[Row]:
         rows.extend(found)
     rows.sort(key=_ROW_ORDER)
     return rows
+
+
+@functools.lru_cache(maxsize=64)
+def _plan(
+    rules: tuple[type[Rule], ...],
+    severities: tuple[tuple[str, Severity], ...],
+    fixable: frozenset[str],
+) -> tuple[tuple[type[Rule], str, str, str, bool], ...]:
+    """Each rule that checks articles, with its code, name, severity and whether its fixes
+    are offered: the same for every file of a run, so worked out once, not per file."""
+    overrides = dict(severities)
+    return tuple(
+        (
+            rule,
+            rule.code,
+            rule.name,
+            overrides.get(rule.code, rule.severity).value,
+            rule.code in fixable,
+        )
+        for rule in rules
+        if rule.target is not Target.ENGINE
+    )
 
 
 def _edits_are_typed(edits: tuple[Edit, ...]) -> bool:
