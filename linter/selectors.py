@@ -102,8 +102,11 @@ class Selector:
     def matches(self, element: Element) -> bool:
         if self.tag is not None and element.tag != self.tag:
             return False
-        if self.classes and not self.classes.issubset(element.classes):
-            return False
+        if self.classes:
+            # element.classes without its tuple: pack entries test every paragraph's class.
+            found = element.attribute("class")
+            if found is None or not found.value or not self.classes.issubset(found.value.split()):
+                return False
         if self.element_id is not None:
             found = element.attribute("id")
             if found is None or found.value != self.element_id:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from artlint.article import Article
 from artlint.htmlindex import Element, HtmlIndex, build_index
 from artlint.packs import CompiledEntry, PackSet, load_packs, parse_pack
+from artlint.selectors import Selector
 from artlint.source import Source
 from artlint.tracking import find_credit_lines, find_tracking_blocks
 from tests.conftest import REAL_CORPUS, require_shared
@@ -119,3 +120,34 @@ def test_the_extra_pack_matches_something() -> None:
     index = build_index(body, 0, len(body))
     assert [m.entry.pack for m in find_tracking_blocks(index, packs)] == ["test", "test"]
     assert [m.value for m in find_credit_lines(index, packs.editor_credits, "name")] == ["张三"]
+
+
+def reference_matches(selector: Selector, element: Element) -> bool:
+    """Selector.matches as first written, with the element's class tuple."""
+    if selector.tag is not None and element.tag != selector.tag:
+        return False
+    if selector.classes and not selector.classes.issubset(element.classes):
+        return False
+    if selector.element_id is not None:
+        found = element.attribute("id")
+        if found is None or found.value != selector.element_id:
+            return False
+    return all(
+        (found := element.attribute(test.name)) is not None and test.matches(found.value)
+        for test in selector.attributes
+    )
+
+
+def test_selector_class_test() -> None:
+    selectors = [
+        Selector.parse(text)
+        for text in ("p", "p.a", ".a.b", "p.a#x", "*.b[data-x]", ".c", "div.a.c", "#x")
+    ]
+    body = (
+        "<p class='a'>1</p><p class=''>2</p><p class>3</p><p class='a b'>4</p>"
+        "<div class=' c  a '>5</div><p id=x class=a>6</p><b class='b' data-x>7</b><p>8</p>"
+    )
+    index = build_index(body, 0, len(body))
+    for selector in selectors:
+        for element in index.elements:
+            assert selector.matches(element) == reference_matches(selector, element)
