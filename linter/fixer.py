@@ -17,14 +17,15 @@ from dataclasses import dataclass
 
 from artlint.article import Article
 from artlint.codemask import blank_regions, code_regions
-from artlint.engine import lint_article
+from artlint.compact import Row, violations_from_rows
+from artlint.engine import lint_article_rows
 from artlint.htmlindex import build_index
 from artlint.parse_errors import html5lib_errors
 from artlint.parse_gate import body_needs_html5lib
 from artlint.rule import Applicability
 from artlint.settings import Settings
 from artlint.source import Source
-from artlint.violation import FixEdit, Violation, ViolationFix
+from artlint.violation import Violation, ViolationFix
 
 MAX_PASSES = 10
 
@@ -40,57 +41,64 @@ class FixOutcome:
     failure: str = ""
 
 
-def _conflict(edit: FixEdit, start: int, end: int) -> bool:
-    if edit.start < end and start < edit.end:
+#: An edit as the loop handles it: ``(start, end, content)``, offsets into the text.
+PlainEdit = tuple[int, int, str]
+
+
+def _conflict(edit_start: int, edit_end: int, start: int, end: int) -> bool:
+    if edit_start < end and start < edit_end:
         return True
     # Two edits at the same point (an insertion next to anything) are ordered by nothing:
     # let the second wait for the next pass.
-    if edit.start == edit.end and start <= edit.start <= end:
+    if edit_start == edit_end and start <= edit_start <= end:
         return True
-    return start == end and edit.start <= start <= edit.end
+    return start == end and edit_start <= start <= edit_end
 
 
-def _overlaps(edit: FixEdit, taken: Sequence[tuple[int, int]]) -> bool:
+def _overlaps(edit: PlainEdit, taken: Sequence[tuple[int, int]]) -> bool:
     """Whether ``edit`` conflicts with one of ``taken`` (sorted, non-overlapping spans).
 
     Only the spans that start at or before the edit's end can overlap it, and of those the
     last ones reach furthest, so a look at the neighbours is enough (a file with 80,000
     fixes would otherwise take minutes).
     """
-    position = bisect.bisect_right(taken, (edit.end, edit.end))
+    edit_start, edit_end, _ = edit
+    position = bisect.bisect_right(taken, (edit_end, edit_end))
     for start, end in taken[max(0, position - 2) : position + 1]:
-        if _conflict(edit, start, end):
+        if _conflict(edit_start, edit_end, start, end):
             return True
     return False
 
 
 def apply_fixes(text: str, fixes: Iterable[ViolationFix]) -> tuple[str, int]:
     """Apply every fix that does not overlap one applied before it; the text and how many."""
-    fixed, applied, _ = _apply(text, fixes)
+    plain = [[(edit.start, edit.end, edit.content) for edit in fix.edits] for fix in fixes]
+    fixed, applied, _ = _apply(text, plain)
     return fixed, applied
 
 
-def _apply(text: str, fixes: Iterable[ViolationFix]) -> tuple[str, int, int]:
-    """:func:`apply_fixes`, and the offset of the first edit (``len(text)`` when none)."""
+def _apply(text: str, fixes: Iterable[Sequence[PlainEdit]]) -> tuple[str, int, int]:
+    """:func:`apply_fixes` on each fix's edits, and the offset of the first edit applied
+    (``len(text)`` when none)."""
     taken: list[tuple[int, int]] = []
-    edits: list[FixEdit] = []
+    edits: list[PlainEdit] = []
     applied = 0
-    for fix in sorted(fixes, key=lambda fix: min((edit.start for edit in fix.edits), default=0)):
-        if any(_overlaps(edit, taken) for edit in fix.edits):
+    for fix in sorted(fixes, key=lambda fix: min((edit[0] for edit in fix), default=0)):
+        if any(_overlaps(edit, taken) for edit in fix):
             continue
-        for edit in fix.edits:
-            bisect.insort(taken, (edit.start, edit.end))
-        edits.extend(fix.edits)
+        for start, end, _ in fix:
+            bisect.insort(taken, (start, end))
+        edits.extend(fix)
         applied += 1
-    edits.sort(key=lambda edit: (edit.start, edit.end))
+    edits.sort(key=lambda edit: (edit[0], edit[1]))
     parts: list[str] = []
     position = 0
-    for edit in edits:
-        parts.append(text[position : edit.start])
-        parts.append(edit.content)
-        position = edit.end
+    for start, end, content in edits:
+        parts.append(text[position:start])
+        parts.append(content)
+        position = end
     parts.append(text[position:])
-    return "".join(parts), applied, edits[0].start if edits else len(text)
+    return "".join(parts), applied, edits[0][0] if edits else len(text)
 
 
 def _reparse(previous: Article, source: Source, first_edit: int) -> Article:
@@ -148,23 +156,41 @@ def fixable(violation: Violation, *, unsafe: bool) -> bool:
     return fix is not None and (unsafe or fix.applicability is Applicability.SAFE)
 
 
+def _row_fixes(rows: Iterable[Row], *, unsafe: bool) -> list[list[PlainEdit]]:
+    """The edits of every fix in ``rows`` that may be applied (see :func:`fixable`)."""
+    fixes = []
+    for row in rows:
+        fix = row[_FIX]
+        if fix is not None and (unsafe or fix[0] == _SAFE):
+            fixes.append([(edit[5], edit[6], edit[4]) for edit in fix[2]])
+    return fixes
+
+
+_FIX = 10  # where a row (artlint.compact.Row) holds its fix: (applicability, message, edits)
+_SAFE = Applicability.SAFE.value
+
+
 def fix_source(
     source: Source, path: str, settings: Settings, *, unsafe: bool = False
 ) -> FixOutcome:
-    """Fix ``source`` until it settles; see the module docstring for the guards."""
+    """Fix ``source`` until it settles; see the module docstring for the guards.
+
+    Each pass lints to rows (:func:`artlint.engine.lint_article_rows`): the loop needs only
+    the fixes' edits, and only the last pass's rows become violations, for the report.
+    """
     original = Article.parse(source, path)
     article = original
-    violations = lint_article(article, settings)
-    # What the original leaves: reported as it is when a guard rejects the fixes.
-    untouched = tuple(violations)
+    rows = lint_article_rows(article, settings)
+    # What the original leaves, reported as it is when a guard rejects the fixes.
+    untouched = rows
     seen = {source.text}
     fixed = 0
     front_matter_ok = _front_matter_ok(original)
     baseline_errors: int | None = None
     for _ in range(MAX_PASSES):
-        fixes = [v.fix for v in violations if v.fix is not None and fixable(v, unsafe=unsafe)]
+        fixes = _row_fixes(rows, unsafe=unsafe)
         if not fixes:
-            return FixOutcome(article.text, fixed, tuple(violations))
+            return FixOutcome(article.text, fixed, violations_from_rows(path, rows))
         text, applied, first_edit = _apply(article.text, fixes)
         if text in seen:
             return _failed(original, untouched, "fixes undo each other (a cycle)")
@@ -177,12 +203,12 @@ def fix_source(
         if parse_error_count(article) > baseline_errors:
             return _failed(original, untouched, "a fix would add HTML parse errors")
         fixed += applied
-        violations = lint_article(article, settings)
-    if any(fixable(violation, unsafe=unsafe) for violation in violations):
+        rows = lint_article_rows(article, settings)
+    if _row_fixes(rows, unsafe=unsafe):
         return _failed(original, untouched, f"fixes did not settle after {MAX_PASSES} passes")
-    return FixOutcome(article.text, fixed, tuple(violations))
+    return FixOutcome(article.text, fixed, violations_from_rows(path, rows))
 
 
-def _failed(original: Article, untouched: tuple[Violation, ...], reason: str) -> FixOutcome:
+def _failed(original: Article, untouched: list[Row], reason: str) -> FixOutcome:
     """The original text with what its own lint found: no fix is applied."""
-    return FixOutcome(original.text, 0, untouched, reason)
+    return FixOutcome(original.text, 0, violations_from_rows(original.path, untouched), reason)
