@@ -104,17 +104,20 @@ def lint_stream(
     force_exclude: bool = False,
     jobs: int = 1,
     cache_dir: Path | None = None,
+    edits: bool = True,
 ) -> ReportStream:
     """As :func:`lint_paths`, but each file's report is handed over as soon as it is ready
     (in path order), and none is kept: memory stays flat however many files there are.
 
     The files and their configuration are resolved before this returns (so configuration
-    errors are raised here); the linting happens while the stream is read.
+    errors are raised here); the linting happens while the stream is read.  ``edits=False``
+    is for readers of :attr:`FileReport.rows` that need no fix edits (see
+    :func:`artlint.runner.iter_lint`).
     """
     from artlint.runner import iter_lint
 
     work = _jobs(paths, settings, resolver, force_exclude)
-    return ReportStream(iter_lint(work, workers=jobs, cache_dir=cache_dir))
+    return ReportStream(iter_lint(work, workers=jobs, cache_dir=cache_dir, edits=edits))
 
 
 def fix_paths(

@@ -57,10 +57,11 @@ RACY_SECONDS = 2
 BATCH = 500
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# artlint's result cache\n"
 #: Bumped when the tables change: a database of another layout is started again.
-LAYOUT = 2
+LAYOUT = 3
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS results (fingerprint TEXT NOT NULL, key TEXT NOT NULL,"
     " day INTEGER NOT NULL, digest TEXT NOT NULL, rows TEXT NOT NULL,"
+    " edits_digest TEXT NOT NULL, edits TEXT NOT NULL,"
     " PRIMARY KEY (fingerprint, key)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stat TEXT NOT NULL,"
     " key TEXT NOT NULL) WITHOUT ROWID",
@@ -166,7 +167,7 @@ class Cache:
         self._racy_after = time.time_ns() - RACY_SECONDS * 1_000_000_000
         self._files: dict[str, tuple[str, str]] | None = None
         self._keys: dict[str, set[str]] = {}
-        self._new_results: list[tuple[str, str, int, str, str]] = []
+        self._new_results: list[tuple[str, str, int, str, str, str, str]] = []
         self._new_files: list[tuple[str, str, str]] = []
         self._used: list[tuple[int, str, str]] = []
 
@@ -251,18 +252,31 @@ class Cache:
         sql = "SELECT 1 FROM results WHERE fingerprint = ? AND key = ?"
         return bool(self._query(sql, (fingerprint, key)))
 
-    def get_many(self, fingerprint: str, keys: list[str]) -> dict[str, list[Row]]:
+    def get_many(
+        self, fingerprint: str, keys: list[str], *, edits: bool = True
+    ) -> dict[str, list[Row]]:
         """The rows stored for each of ``keys`` (at most :data:`BULK` of them) that has a
-        sound entry: missing and malformed entries are left out."""
+        sound entry: missing and malformed entries are left out.
+
+        Without ``edits``, a fix in a row is ``[applicability, message, None]``: all the
+        text report needs, at half the bytes to read and decode.
+        """
         marks = ",".join("?" * len(keys))
-        sql = (
-            f"SELECT key, day, digest, rows FROM results WHERE fingerprint = ? AND key IN ({marks})"
-        )
+        columns = "rows, digest, edits, edits_digest" if edits else "rows, digest, '', ''"
+        sql = f"SELECT key, day, {columns} FROM results WHERE fingerprint = ? AND key IN ({marks})"
         found = {}
-        for key, day, digest, text in self._query(sql, (fingerprint, *keys)):
+        for key, day, text, digest, edits_text, edits_digest in self._query(
+            sql, (fingerprint, *keys)
+        ):
             rows = _decoded(digest, text)
             if rows is None:
                 continue
+            all_edits = _decoded(edits_digest, edits_text) if edits else [None] * len(rows)
+            if all_edits is None or len(all_edits) != len(rows):
+                continue
+            for row, row_edits in zip(rows, all_edits, strict=True):
+                if row[10] is not None:
+                    row[10].append(row_edits)
             found[key] = rows
             if day != self._today:
                 self._used.append((self._today, fingerprint, key))
@@ -275,8 +289,12 @@ class Cache:
     # Writing ------------------------------------------------------------------------------
 
     def put(self, fingerprint: str, key: str, rows: list[Row]) -> None:
-        text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-        self._new_results.append((fingerprint, key, self._today, text_digest(text), text))
+        """Store ``rows``, the fixes' edits apart: a run may leave them unread."""
+        brief = [(*row[:10], None if row[10] is None else row[10][:2]) for row in rows]
+        text = _json(brief)
+        edits = _json([None if row[10] is None else row[10][2] for row in rows])
+        entry = (fingerprint, key, self._today, text, text_digest(text), edits, text_digest(edits))
+        self._new_results.append(entry)
         if len(self._new_results) >= BATCH:
             self._flush()
 
@@ -290,7 +308,11 @@ class Cache:
             return
         try:
             db.execute("BEGIN IMMEDIATE")
-            db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)", results)
+            db.executemany(
+                "INSERT OR REPLACE INTO results (fingerprint, key, day, rows, digest, edits,"
+                " edits_digest) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                results,
+            )
             db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", files)
             db.executemany("UPDATE results SET day = ? WHERE fingerprint = ? AND key = ?", used)
             db.execute("COMMIT")
@@ -342,7 +364,11 @@ class Cache:
             tag.write_text(_TAG, "utf-8")
 
 
-def _decoded(digest: Any, text: Any) -> list[Row] | None:
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _decoded(digest: Any, text: Any) -> list[Any] | None:
     """The rows of an entry, or None unless its text is exactly what :meth:`Cache.put`
     wrote: the digest of the text must match.  That catches torn writes, disk errors and
     hand edits without inspecting each of a warm run's 100,000s of rows; what passes was
@@ -351,7 +377,7 @@ def _decoded(digest: Any, text: Any) -> list[Row] | None:
     if type(text) is not str or type(digest) is not str or text_digest(text) != digest:
         return None
     try:
-        rows: list[Row] = json.loads(text)
+        rows: list[Any] = json.loads(text)
     except ValueError:
         return None
     return rows if type(rows) is list else None

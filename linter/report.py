@@ -37,7 +37,15 @@ def _row_order(row: Row) -> tuple[int, int, str]:
 class FileReport:
     """One file's violations (those remaining after ``--fix``), in line and column order."""
 
-    __slots__ = ("_rows", "_violations", "fixed", "fixed_text", "original_text", "path")
+    __slots__ = (
+        "_rows",
+        "_violations",
+        "fixed",
+        "fixed_text",
+        "original_text",
+        "partial",
+        "path",
+    )
 
     def __init__(
         self,
@@ -48,8 +56,12 @@ class FileReport:
         fixed_text: str | None = None,
         *,
         rows: Sequence[Row] | None = None,
+        partial: bool = False,
     ) -> None:
         self.path = path
+        #: The rows' fixes lack their edits (``[applicability, message, None]``): enough for
+        #: the text report, not for models (see :func:`artlint.runner.iter_lint`).
+        self.partial = partial
         #: How many fixes ``--fix`` applied to this file.
         self.fixed = fixed
         #: The text before and after fixing, for ``--diff``; not part of any output format.
@@ -65,6 +77,8 @@ class FileReport:
     @property
     def violations(self) -> tuple[Violation, ...]:
         if self._violations is None:
+            if self.partial:
+                raise ValueError(f"{self.path}: the report was read without the fixes' edits")
             self._violations = violations_from_rows(self.path, self._rows or ())
         return self._violations
 

@@ -181,8 +181,9 @@ class _Lookup:
     """The cache's side of a run: which jobs are hits, their rows a batch at a time (in job
     order), and storing the misses' results."""
 
-    def __init__(self, cache_dir: Path, files: int) -> None:
+    def __init__(self, cache_dir: Path, files: int, edits: bool) -> None:
         self.cache = Cache(cache_dir, bulk=files >= BULK)
+        self.edits = edits
         self._fingerprints: dict[Settings, str] = {}
         #: job index -> (fingerprint, content hash) of the jobs found in the cache.
         self.hits: dict[int, tuple[str, str]] = {}
@@ -223,7 +224,8 @@ class _Lookup:
             wanted.setdefault(self.hits[index][0], []).append(index)
         self._window = dict.fromkeys(batch)
         for fingerprint, indices in wanted.items():
-            found = self.cache.get_many(fingerprint, [self.hits[i][1] for i in indices])
+            keys = [self.hits[i][1] for i in indices]
+            found = self.cache.get_many(fingerprint, keys, edits=self.edits)
             for index in indices:
                 self._window[index] = found.get(self.hits[index][1])
 
@@ -234,10 +236,19 @@ class _Lookup:
 
 
 def iter_lint(
-    jobs: Sequence[Job], *, workers: int = 1, cache_dir: Path | None = None
+    jobs: Sequence[Job],
+    *,
+    workers: int = 1,
+    cache_dir: Path | None = None,
+    edits: bool = True,
 ) -> Iterator[FileReport]:
-    """Lint every job; each report is handed over as soon as its turn (job order) comes."""
-    lookup = _Lookup(cache_dir, len(jobs)) if cache_dir is not None else None
+    """Lint every job; each report is handed over as soon as its turn (job order) comes.
+
+    ``edits=False``: the reader needs no fix edits (the text report): results from the
+    cache come without them (:attr:`FileReport.partial`), which halves what a warm run
+    reads and decodes.
+    """
+    lookup = _Lookup(cache_dir, len(jobs), edits) if cache_dir is not None else None
     todo: list[Task] = [
         (index, job, lookup is not None)
         for index, job in enumerate(jobs)
@@ -248,6 +259,7 @@ def iter_lint(
     try:
         for index, job in enumerate(jobs):
             rows = lookup.rows(index) if lookup is not None and index in lookup.hits else None
+            partial = rows is not None and not edits
             if rows is None:
                 if lookup is not None and index in lookup.hits:  # malformed: lint it here
                     _, key, rows = _lint_chunk([(index, job, True)])[0]
@@ -257,7 +269,7 @@ def iter_lint(
                 if lookup is not None:
                     lookup.store(job, key, rows)
             progress.advance()
-            yield FileReport(job.display, rows=rows)
+            yield FileReport(job.display, rows=rows, partial=partial)
     finally:
         linted.close()
         progress.close()

@@ -67,6 +67,22 @@ def query(root: Path, sql: str, *parameters: object) -> list[tuple[Any, ...]]:
         return db.execute(sql, parameters).fetchall()
 
 
+def test_the_text_report_reads_no_edits_and_equals_a_run_without_cache(
+    run_cli: Run, corpus: Path
+) -> None:
+    expected = run_cli("--no-cache", "posts").stdout
+    run_cli("posts")
+    query(corpus, "UPDATE results SET edits = 'not read', edits_digest = ''")
+    assert run_cli("posts").stdout == expected
+    assert (
+        run_cli("--statistics", "posts").stdout
+        == run_cli("--no-cache", "--statistics", "posts").stdout
+    )
+    # The JSON report needs the edits: the entries are misses, and are linted again.
+    json_report = run_cli("--output-format", "json", "posts").stdout
+    assert json_report == run_cli("--no-cache", "--output-format", "json", "posts").stdout
+
+
 def test_the_cache_is_written_kept_out_of_git_and_used(run_cli: Run, corpus: Path) -> None:
     first = run_cli("--output-format", "json", "posts")
     cache = corpus / ".artlint_cache"
@@ -76,9 +92,9 @@ def test_the_cache_is_written_kept_out_of_git_and_used(run_cli: Run, corpus: Pat
     # A tampered entry (with the digest of its new text) shows that results now come
     # from the cache ...
     (key,) = query(corpus, "SELECT key FROM results WHERE rows != '[]' LIMIT 1")[0]
-    query(
-        corpus, "UPDATE results SET rows = '[]', digest = ? WHERE key = ?", text_digest("[]"), key
-    )
+    empty = text_digest("[]")
+    sql = "UPDATE results SET rows = '[]', digest = ?, edits = '[]', edits_digest = ? WHERE key = ?"
+    query(corpus, sql, empty, empty, key)
     second = run_cli("--output-format", "json", "posts")
     assert len(json.loads(second.stdout)) < len(json.loads(first.stdout))
     # ... and --no-cache ignores it.
@@ -169,6 +185,11 @@ def test_an_entry_that_is_not_a_list_of_rows_is_not_used(
     expected = run_cli("--no-cache", "--output-format", "json", "posts").stdout
     run_cli("posts")
     query(corpus, "UPDATE results SET rows = ?, digest = ?", rows, text_digest(rows))
+    assert run_cli("--output-format", "json", "posts").stdout == expected
+    run_cli("--no-cache", "posts")
+    query(corpus, "DELETE FROM results")
+    run_cli("posts")
+    query(corpus, "UPDATE results SET edits = ?, edits_digest = ?", rows, text_digest(rows))
     assert run_cli("--output-format", "json", "posts").stdout == expected
 
 

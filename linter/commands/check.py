@@ -100,6 +100,7 @@ def _run_paths(
 ) -> ReportStream:
     from artlint.api import fix_stream, lint_stream
     from artlint.cache import DEFAULT_DIR
+    from artlint.reporters import ROWS_ONLY_FORMATS
     from artlint.runner import default_jobs
 
     paths = args.paths or ["."]
@@ -112,8 +113,10 @@ def _run_paths(
     cache_dir = None
     if not args.no_cache:
         cache_dir = args.cache_dir or project.cache_dir or project.root / DEFAULT_DIR
+    # The text report and --statistics read only whether a fix is safe, not its edits.
+    edits = not (args.statistics or project.output_format in ROWS_ONLY_FORMATS)
     return lint_stream(
-        paths, resolver=resolver, force_exclude=force, jobs=jobs, cache_dir=cache_dir
+        paths, resolver=resolver, force_exclude=force, jobs=jobs, cache_dir=cache_dir, edits=edits
     )
 
 
