@@ -18,7 +18,7 @@ from pathlib import Path
 from artlint.article import Article
 from artlint.discovery import discover, discover_settings
 from artlint.project import Overrides, Resolver
-from artlint.report import Report, ReportStream
+from artlint.report import Detail, Report, ReportStream
 from artlint.runner import Job
 from artlint.settings import Settings
 from artlint.source import Source
@@ -104,20 +104,19 @@ def lint_stream(
     force_exclude: bool = False,
     jobs: int = 1,
     cache_dir: Path | None = None,
-    edits: bool = True,
+    detail: Detail = Detail.FULL,
 ) -> ReportStream:
     """As :func:`lint_paths`, but each file's report is handed over as soon as it is ready
     (in path order), and none is kept: memory stays flat however many files there are.
 
     The files and their configuration are resolved before this returns (so configuration
-    errors are raised here); the linting happens while the stream is read.  ``edits=False``
-    is for readers of :attr:`FileReport.rows` that need no fix edits (see
-    :func:`artlint.runner.iter_lint`).
+    errors are raised here); the linting happens while the stream is read.  ``detail``:
+    what the reader needs of each report (see :class:`artlint.report.Detail`).
     """
     from artlint.runner import iter_lint
 
     work = _jobs(paths, settings, resolver, force_exclude)
-    return ReportStream(iter_lint(work, workers=jobs, cache_dir=cache_dir, edits=edits))
+    return ReportStream(iter_lint(work, workers=jobs, cache_dir=cache_dir, detail=detail))
 
 
 def fix_paths(

@@ -5,26 +5,30 @@ One SQLite database per artlint version (``.artlint_cache/<version>/cache.sqlite
 standard library's ``sqlite3``) holds two tables:
 
 - ``results``: (settings fingerprint, hash of the file's content) -> the file's violations
-  as :mod:`artlint.compact` rows in JSON, and the last day they were used.  The fingerprint
-  covers everything besides the content that can change a result: the resolved settings,
-  the content of the schema and of every rule pack, the plugins and their versions.
+  and the last day they were used.  The fingerprint covers everything besides the content
+  that can change a result: artlint's version (and its own files, for development
+  installs), the resolved settings, the content of the schema and of every rule pack, the
+  plugins and their versions.  The violations are stored three ways, each read only by
+  the reports that need it (:class:`artlint.report.Detail`): the plain text report's lines
+  (without the path) with their counts; the :mod:`artlint.compact` rows in JSON, fixes
+  without their edits; and the edits.  A warm text run decodes no violation at all.
 - ``files``: path -> (size, mtime, ctime, inode) and the content hash last seen there, so
   an unchanged file is not even read (git's index does the same).  An entry is only
   written for a file last modified more than :data:`RACY_SECONDS` before the run: a file
   written again within the same clock tick, at the same size, could otherwise keep a
   stale hash.  A fresh clone (new inodes and times) falls back to hashing the content.
 
-A run decodes the rows of a few hundred files at a time, as their turn comes, so memory
-stays flat however big the cache is; its new results are written in batches, each in one
+A run reads a few hundred files' results at a time, as their turn comes, so memory stays
+flat however big the cache is; its new results are written in batches, each in one
 transaction.
 
 - Safe to share: SQLite's transactions and locks, so two runs never see half a write; a
   run that cannot get the lock in time skips writing (its results are computed again next
   time).
-- Read defensively: each entry carries the digest of its text, and one that does not
-  match is a miss (torn writes, disk errors, hand edits); a database that SQLite finds
-  corrupt, or of another layout, is deleted and started again.  JSON only, so a planted
-  cache cannot run code.
+- Read defensively: each stored form carries its CRC-32, and one that does not match is a
+  miss (torn writes, disk errors, hand edits), as is JSON that is not a list of rows; a
+  database that SQLite finds corrupt, or of another layout, is deleted and started again.
+  JSON and text only, so a planted cache cannot run code.
 - Entries unused for :data:`KEEP_DAYS` days are dropped, so a small run (pre-commit on a
   few files) never empties the cache and a big one never grows it without bound.
 - The folder gets a ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG``, so neither git nor
@@ -40,11 +44,13 @@ import json
 import os
 import sqlite3
 import time
+import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from artlint import __version__
 from artlint.compact import Row
+from artlint.report import Detail
 from artlint.settings import Settings
 
 DEFAULT_DIR = ".artlint_cache"
@@ -57,11 +63,16 @@ RACY_SECONDS = 2
 BATCH = 500
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# artlint's result cache\n"
 #: Bumped when the tables change: a database of another layout is started again.
-LAYOUT = 3
+LAYOUT = 4
+#: An entry holds a file's results three ways, each read only by the readers that need it
+#: (see :class:`artlint.report.Detail`): ``text``, the plain text report's lines with
+#: ``count`` and ``safe``; ``rows``, the rows with each fix as [applicability, message];
+#: ``edits``, each row's fix edits.  Each is UTF-8 JSON or text with its CRC-32.
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS results (fingerprint TEXT NOT NULL, key TEXT NOT NULL,"
-    " day INTEGER NOT NULL, digest TEXT NOT NULL, rows TEXT NOT NULL,"
-    " edits_digest TEXT NOT NULL, edits TEXT NOT NULL,"
+    " day INTEGER NOT NULL, count INTEGER NOT NULL, safe INTEGER NOT NULL,"
+    " text BLOB NOT NULL, text_crc INTEGER NOT NULL, rows BLOB NOT NULL,"
+    " rows_crc INTEGER NOT NULL, edits BLOB NOT NULL, edits_crc INTEGER NOT NULL,"
     " PRIMARY KEY (fingerprint, key)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stat TEXT NOT NULL,"
     " key TEXT NOT NULL) WITHOUT ROWID",
@@ -145,8 +156,20 @@ def _stat_text(stat: os.stat_result) -> str:
     return f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}:{stat.st_ino}"
 
 
-def text_digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def _encoded(text: str) -> tuple[bytes, int]:
+    data = text.encode("utf-8", "surrogatepass")
+    return data, zlib.crc32(data)
+
+
+class Rendered(NamedTuple):
+    """A file's results as the plain text report shows them (:class:`Detail` TEXT)."""
+
+    text: str
+    violations: int
+    safe_fixes: int
+
+
+Cached = list[Row] | Rendered
 
 
 class Cache:
@@ -167,7 +190,7 @@ class Cache:
         self._racy_after = time.time_ns() - RACY_SECONDS * 1_000_000_000
         self._files: dict[str, tuple[str, str]] | None = None
         self._keys: dict[str, set[str]] = {}
-        self._new_results: list[tuple[str, str, int, str, str, str, str]] = []
+        self._new_results: list[tuple[object, ...]] = []
         self._new_files: list[tuple[str, str, str]] = []
         self._used: list[tuple[int, str, str]] = []
 
@@ -253,47 +276,60 @@ class Cache:
         return bool(self._query(sql, (fingerprint, key)))
 
     def get_many(
-        self, fingerprint: str, keys: list[str], *, edits: bool = True
-    ) -> dict[str, list[Row]]:
-        """The rows stored for each of ``keys`` (at most :data:`BULK` of them) that has a
-        sound entry: missing and malformed entries are left out.
-
-        Without ``edits``, a fix in a row is ``[applicability, message, None]``: all the
-        text report needs, at half the bytes to read and decode.
-        """
+        self, fingerprint: str, keys: list[str], detail: Detail = Detail.FULL
+    ) -> dict[str, Cached]:
+        """What is stored for each of ``keys`` (at most :data:`BULK` of them) that has a
+        sound entry, at ``detail``: missing and malformed entries are left out."""
         marks = ",".join("?" * len(keys))
-        columns = "rows, digest, edits, edits_digest" if edits else "rows, digest, '', ''"
+        columns = {
+            Detail.TEXT: "text, text_crc, count, safe, NULL, NULL",
+            Detail.ROWS: "rows, rows_crc, NULL, NULL, NULL, NULL",
+            Detail.FULL: "rows, rows_crc, NULL, NULL, edits, edits_crc",
+        }[detail]
         sql = f"SELECT key, day, {columns} FROM results WHERE fingerprint = ? AND key IN ({marks})"
-        found = {}
-        for key, day, text, digest, edits_text, edits_digest in self._query(
+        found: dict[str, Cached] = {}
+        for key, day, data, crc, count, safe, edits, edits_crc in self._query(
             sql, (fingerprint, *keys)
         ):
-            rows = _decoded(digest, text)
-            if rows is None:
+            if not _intact(data, crc):
                 continue
-            all_edits = _decoded(edits_digest, edits_text) if edits else [None] * len(rows)
-            if all_edits is None or len(all_edits) != len(rows):
-                continue
-            for row, row_edits in zip(rows, all_edits, strict=True):
-                if row[10] is not None:
-                    row[10].append(row_edits)
-            found[key] = rows
+            if detail is Detail.TEXT:
+                if type(count) is not int or type(safe) is not int:
+                    continue
+                found[key] = Rendered(data.decode("utf-8", "surrogatepass"), count, safe)
+            else:
+                rows = _rows(data, edits if detail is Detail.FULL else None, edits_crc)
+                if rows is None:
+                    continue
+                found[key] = rows
             if day != self._today:
                 self._used.append((self._today, fingerprint, key))
         return found
 
     def get(self, fingerprint: str, key: str) -> list[Row] | None:
-        """The rows stored for ``key``, or None when there are none or they are malformed."""
-        return self.get_many(fingerprint, [key]).get(key)
+        """The complete rows stored for ``key``, or None when there are none (or they are
+        malformed)."""
+        found = self.get_many(fingerprint, [key]).get(key)
+        return found if isinstance(found, list) else None
 
     # Writing ------------------------------------------------------------------------------
 
     def put(self, fingerprint: str, key: str, rows: list[Row]) -> None:
-        """Store ``rows``, the fixes' edits apart: a run may leave them unread."""
+        """Store ``rows`` (in report order) the three ways the module docstring lists."""
+        from artlint.reporters.text import plain_lines, safe_fixes
+
         brief = [(*row[:10], None if row[10] is None else row[10][:2]) for row in rows]
-        text = _json(brief)
-        edits = _json([None if row[10] is None else row[10][2] for row in rows])
-        entry = (fingerprint, key, self._today, text, text_digest(text), edits, text_digest(edits))
+        edits = [None if row[10] is None else row[10][2] for row in rows]
+        entry = (
+            fingerprint,
+            key,
+            self._today,
+            len(rows),
+            safe_fixes(rows),
+            *_encoded(plain_lines(rows)),
+            *_encoded(_json(brief)),
+            *_encoded(_json(edits)),
+        )
         self._new_results.append(entry)
         if len(self._new_results) >= BATCH:
             self._flush()
@@ -309,8 +345,9 @@ class Cache:
         try:
             db.execute("BEGIN IMMEDIATE")
             db.executemany(
-                "INSERT OR REPLACE INTO results (fingerprint, key, day, rows, digest, edits,"
-                " edits_digest) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO results (fingerprint, key, day, count, safe, text,"
+                " text_crc, rows, rows_crc, edits, edits_crc)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 results,
             )
             db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", files)
@@ -368,19 +405,41 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _decoded(digest: Any, text: Any) -> list[Any] | None:
-    """The rows of an entry, or None unless its text is exactly what :meth:`Cache.put`
-    wrote: the digest of the text must match.  That catches torn writes, disk errors and
-    hand edits without inspecting each of a warm run's 100,000s of rows; what passes was
-    made by ``json.dumps`` from rows of the right types, so it decodes to rows of those
-    types (lists where tuples were)."""
-    if type(text) is not str or type(digest) is not str or text_digest(text) != digest:
-        return None
+def _intact(data: Any, crc: Any) -> bool:
+    """Whether ``data`` is what was stored: bytes with the CRC-32 stored beside them.
+
+    That catches torn writes, disk errors and hand edits without inspecting each of a warm
+    run's 100,000s of rows: what passes was written by :meth:`Cache.put`, which made it
+    with ``json.dumps`` from rows of the right types.
+    """
+    return type(data) is bytes and type(crc) is int and zlib.crc32(data) == crc
+
+
+def _json_list(data: bytes) -> list[Any] | None:
     try:
-        rows: list[Any] = json.loads(text)
-    except ValueError:
+        value = json.loads(data)
+    except ValueError:  # also UnicodeDecodeError
         return None
-    return rows if type(rows) is list else None
+    return value if type(value) is list else None
+
+
+def _rows(data: bytes, edits: Any, edits_crc: Any) -> list[Row] | None:
+    """The rows of an entry, each fix completed with its edits (None: not asked for)."""
+    rows = _json_list(data)
+    if rows is None:
+        return None
+    if edits is None:
+        all_edits: list[Any] | None = [None] * len(rows)
+    else:
+        all_edits = _json_list(edits) if _intact(edits, edits_crc) else None
+    if all_edits is None or len(all_edits) != len(rows):
+        return None
+    for row, row_edits in zip(rows, all_edits, strict=True):
+        if type(row) is not list or len(row) != 11:
+            return None
+        if row[10] is not None:
+            row[10].append(row_edits)
+    return rows
 
 
 def clean(directory: Path) -> bool:

@@ -12,6 +12,7 @@ library's :func:`artlint.api.lint_paths` collects them into a :class:`Report`.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +31,18 @@ RUN_FAILURE_CODES = frozenset({INTERNAL_ERROR_CODE, WORKER_DIED_CODE})
 _CODE, _LINE, _COLUMN = 0, 4, 5
 
 
+class Detail(enum.Enum):
+    """How much of each file's violations a reader needs: what a run gives it (and so
+    what the result cache reads back, see :mod:`artlint.cache`)."""
+
+    #: :attr:`FileReport.text` only: the plain text report's lines, and counts.
+    TEXT = "text"
+    #: :attr:`FileReport.rows`, their fixes without edits (``[applicability, message, None]``).
+    ROWS = "rows"
+    #: Everything: rows with their fixes' edits, and :attr:`FileReport.violations`.
+    FULL = "full"
+
+
 def _row_order(row: Row) -> tuple[int, int, str]:
     return (row[_LINE], row[_COLUMN], row[_CODE])
 
@@ -38,13 +51,16 @@ class FileReport:
     """One file's violations (those remaining after ``--fix``), in line and column order."""
 
     __slots__ = (
+        "_count",
         "_rows",
         "_violations",
+        "detail",
         "fixed",
         "fixed_text",
         "original_text",
-        "partial",
         "path",
+        "safe_fixes",
+        "text",
     )
 
     def __init__(
@@ -56,12 +72,17 @@ class FileReport:
         fixed_text: str | None = None,
         *,
         rows: Sequence[Row] | None = None,
-        partial: bool = False,
+        detail: Detail = Detail.FULL,
     ) -> None:
         self.path = path
-        #: The rows' fixes lack their edits (``[applicability, message, None]``): enough for
-        #: the text report, not for models (see :func:`artlint.runner.iter_lint`).
-        self.partial = partial
+        #: What this report holds (see :class:`Detail`): less than FULL only when it comes
+        #: from the cache for a reader that needs less.
+        self.detail = detail
+        #: The plain text report's lines for this file, without the path (Detail.TEXT).
+        self.text: str | None = None
+        self._count: int | None = None
+        #: How many of the violations have a safe fix (Detail.TEXT).
+        self.safe_fixes = 0
         #: How many fixes ``--fix`` applied to this file.
         self.fixed = fixed
         #: The text before and after fixing, for ``--diff``; not part of any output format.
@@ -74,11 +95,22 @@ class FileReport:
         else:
             self._violations = tuple(sorted(violations, key=lambda v: v.sort_key))
 
+    @classmethod
+    def from_text(cls, path: str, text: str, count: int, safe_fixes: int) -> FileReport:
+        """A report that holds only the plain text report's lines (see :class:`Detail`)."""
+        report = cls(path, detail=Detail.TEXT)
+        report.text, report._count, report.safe_fixes = text, count, safe_fixes
+        return report
+
+    def _needs(self, detail: Detail) -> None:
+        order = (Detail.TEXT, Detail.ROWS, Detail.FULL)
+        if order.index(self.detail) < order.index(detail):
+            raise ValueError(f"{self.path}: the report was read with detail {self.detail.value}")
+
     @property
     def violations(self) -> tuple[Violation, ...]:
         if self._violations is None:
-            if self.partial:
-                raise ValueError(f"{self.path}: the report was read without the fixes' edits")
+            self._needs(Detail.FULL)
             self._violations = violations_from_rows(self.path, self._rows or ())
         return self._violations
 
@@ -86,16 +118,21 @@ class FileReport:
     def rows(self) -> list[Row]:
         """The violations as compact rows (code, name, message, severity, line, column, ...)."""
         if self._rows is None:
+            self._needs(Detail.ROWS)
             self._rows = violation_rows(self._violations or ())
         return self._rows
 
     @property
     def count(self) -> int:
+        if self._count is not None:
+            return self._count
         return len(self._rows if self._rows is not None else self._violations or ())
 
     @property
     def crashed(self) -> bool:
         """Whether a rule raised on this file (AL900) or its worker died (AL901)."""
+        if self.detail is Detail.TEXT:
+            return False  # only complete results are cached, and those of a crash are not
         return any(row[_CODE] in RUN_FAILURE_CODES for row in self.rows)
 
     @property

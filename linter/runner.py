@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from artlint.cache import BULK, Cache, content_key, settings_fingerprint
+from artlint.cache import BULK, Cache, Cached, Rendered, content_key, settings_fingerprint
 from artlint.compact import Row, violation_rows
-from artlint.report import RUN_FAILURE_CODES, WORKER_DIED_CODE, FileReport
+from artlint.report import RUN_FAILURE_CODES, WORKER_DIED_CODE, Detail, FileReport
 from artlint.settings import Settings
 
 #: Below this many files per worker, one process is faster than a pool.
@@ -181,15 +181,15 @@ class _Lookup:
     """The cache's side of a run: which jobs are hits, their rows a batch at a time (in job
     order), and storing the misses' results."""
 
-    def __init__(self, cache_dir: Path, files: int, edits: bool) -> None:
+    def __init__(self, cache_dir: Path, files: int, detail: Detail) -> None:
         self.cache = Cache(cache_dir, bulk=files >= BULK)
-        self.edits = edits
+        self.detail = detail
         self._fingerprints: dict[Settings, str] = {}
         #: job index -> (fingerprint, content hash) of the jobs found in the cache.
         self.hits: dict[int, tuple[str, str]] = {}
         self._order: list[int] = []  # the hits' indices, in job order
         self._next = 0  # the first hit of _order whose rows were not fetched yet
-        self._window: dict[int, list[Row] | None] = {}
+        self._window: dict[int, Cached | None] = {}
 
     def fingerprint(self, settings: Settings) -> str:
         found = self._fingerprints.get(settings)
@@ -208,9 +208,9 @@ class _Lookup:
             return True
         return False
 
-    def rows(self, index: int) -> list[Row] | None:
-        """The cached rows of the hit ``index`` (None when the entry turned out malformed);
-        ask in job order."""
+    def cached(self, index: int) -> Cached | None:
+        """What the cache holds for the hit ``index`` (None when the entry turned out
+        malformed); ask in job order."""
         if index not in self._window:
             self._fetch()
         return self._window.pop(index, None)
@@ -225,7 +225,7 @@ class _Lookup:
         self._window = dict.fromkeys(batch)
         for fingerprint, indices in wanted.items():
             keys = [self.hits[i][1] for i in indices]
-            found = self.cache.get_many(fingerprint, keys, edits=self.edits)
+            found = self.cache.get_many(fingerprint, keys, self.detail)
             for index in indices:
                 self._window[index] = found.get(self.hits[index][1])
 
@@ -240,15 +240,15 @@ def iter_lint(
     *,
     workers: int = 1,
     cache_dir: Path | None = None,
-    edits: bool = True,
+    detail: Detail = Detail.FULL,
 ) -> Iterator[FileReport]:
     """Lint every job; each report is handed over as soon as its turn (job order) comes.
 
-    ``edits=False``: the reader needs no fix edits (the text report): results from the
-    cache come without them (:attr:`FileReport.partial`), which halves what a warm run
-    reads and decodes.
+    ``detail``: what the reader needs of each report.  Results from the cache come at that
+    detail (the text report needs no violations decoded, only its lines); files linted now
+    come whole.
     """
-    lookup = _Lookup(cache_dir, len(jobs), edits) if cache_dir is not None else None
+    lookup = _Lookup(cache_dir, len(jobs), detail) if cache_dir is not None else None
     todo: list[Task] = [
         (index, job, lookup is not None)
         for index, job in enumerate(jobs)
@@ -258,18 +258,24 @@ def iter_lint(
     linted = _linted(todo, workers)
     try:
         for index, job in enumerate(jobs):
-            rows = lookup.rows(index) if lookup is not None and index in lookup.hits else None
-            partial = rows is not None and not edits
-            if rows is None:
-                if lookup is not None and index in lookup.hits:  # malformed: lint it here
-                    _, key, rows = _lint_chunk([(index, job, True)])[0]
-                else:
-                    done, key, rows = next(linted)
-                    assert done == index, "results come back in the order of the jobs"
-                if lookup is not None:
-                    lookup.store(job, key, rows)
+            hit = lookup is not None and index in lookup.hits
+            cached = lookup.cached(index) if lookup is not None and hit else None
             progress.advance()
-            yield FileReport(job.display, rows=rows, partial=partial)
+            if isinstance(cached, Rendered):
+                yield FileReport.from_text(job.display, *cached)
+                continue
+            if cached is not None:
+                yield FileReport(job.display, rows=cached, detail=detail)
+                continue
+            if hit:  # a malformed entry: lint the file here
+                _, key, rows = _lint_chunk([(index, job, True)])[0]
+            else:
+                done, key, rows = next(linted)
+                assert done == index, "results come back in the order of the jobs"
+            file = FileReport(job.display, rows=rows)
+            if lookup is not None:
+                lookup.store(job, key, file.rows)  # in report order
+            yield file
     finally:
         linted.close()
         progress.close()

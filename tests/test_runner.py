@@ -11,13 +11,14 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from artlint.cache import KEEP_DAYS, LAYOUT, code_digest, folders_digest, text_digest
+from artlint.cache import KEEP_DAYS, LAYOUT, code_digest, folders_digest
 from artlint.runner import Progress
 from tests.conftest import REPO, CliResult
 
@@ -67,20 +68,25 @@ def query(root: Path, sql: str, *parameters: object) -> list[tuple[Any, ...]]:
         return db.execute(sql, parameters).fetchall()
 
 
-def test_the_text_report_reads_no_edits_and_equals_a_run_without_cache(
-    run_cli: Run, corpus: Path
-) -> None:
+def crc(data: bytes) -> int:
+    return zlib.crc32(data)
+
+
+def test_a_warm_text_report_reads_only_the_stored_lines(run_cli: Run, corpus: Path) -> None:
     expected = run_cli("--no-cache", "posts").stdout
     run_cli("posts")
-    query(corpus, "UPDATE results SET edits = 'not read', edits_digest = ''")
+    # Neither rows nor edits are read by the text report ...
+    query(corpus, "UPDATE results SET rows = x'00', edits = x'00'")
     assert run_cli("posts").stdout == expected
-    assert (
-        run_cli("--statistics", "posts").stdout
-        == run_cli("--no-cache", "--statistics", "posts").stdout
-    )
-    # The JSON report needs the edits: the entries are misses, and are linted again.
-    json_report = run_cli("--output-format", "json", "posts").stdout
-    assert json_report == run_cli("--no-cache", "--output-format", "json", "posts").stdout
+    # ... but the others need them: those entries are misses, linted again.
+    for args in (["--statistics"], ["--output-format", "json"], ["--output-format", "sarif"]):
+        assert run_cli(*args, "posts").stdout == run_cli("--no-cache", *args, "posts").stdout
+    # The stored lines are what the text report shows (planted, with their CRC).
+    planted = b"1:1: XX999 planted\n"
+    sql = "UPDATE results SET text = ?, text_crc = ?, count = 1, safe = 0 WHERE key = ?"
+    (key,) = query(corpus, "SELECT key FROM results LIMIT 1")[0]
+    query(corpus, sql, planted, crc(planted), key)
+    assert ":1:1: XX999 planted\n" in run_cli("posts").stdout
 
 
 def test_the_cache_is_written_kept_out_of_git_and_used(run_cli: Run, corpus: Path) -> None:
@@ -89,12 +95,11 @@ def test_the_cache_is_written_kept_out_of_git_and_used(run_cli: Run, corpus: Pat
     assert (cache / ".gitignore").read_text("utf-8") == "# Created by artlint\n*\n"
     assert (cache / "CACHEDIR.TAG").read_text("utf-8").startswith("Signature: 8a477f597d28d172")
     assert query(corpus, "SELECT COUNT(*) FROM results") == [(65,)]
-    # A tampered entry (with the digest of its new text) shows that results now come
-    # from the cache ...
-    (key,) = query(corpus, "SELECT key FROM results WHERE rows != '[]' LIMIT 1")[0]
-    empty = text_digest("[]")
-    sql = "UPDATE results SET rows = '[]', digest = ?, edits = '[]', edits_digest = ? WHERE key = ?"
-    query(corpus, sql, empty, empty, key)
+    # A tampered entry (with the CRC of its new bytes) shows that results now come from
+    # the cache ...
+    (key,) = query(corpus, "SELECT key FROM results WHERE count > 0 LIMIT 1")[0]
+    sql = "UPDATE results SET rows = ?, rows_crc = ?, edits = ?, edits_crc = ? WHERE key = ?"
+    query(corpus, sql, b"[]", crc(b"[]"), b"[]", crc(b"[]"), key)
     second = run_cli("--output-format", "json", "posts")
     assert len(json.loads(second.stdout)) < len(json.loads(first.stdout))
     # ... and --no-cache ignores it.
@@ -158,38 +163,38 @@ def test_a_corrupt_database_is_ignored_and_replaced(
     assert query(corpus, "SELECT COUNT(*) FROM results") == [(65,)]
 
 
+@pytest.mark.parametrize("column", ["text", "rows", "edits"])
 @pytest.mark.parametrize(
-    "rows",
+    "value",
     [
-        "not json",
-        "{}",
-        '[["HT001"]]',
-        '[["HT001","n","m","error","line one",1,1,2,0,1,null]]',
-        '[["HT001","n","m","fatal",1,1,1,2,0,1,null]]',
-        '[["HT001","n","m","error",1,1,1,2,0,1,["safe","x",[[1,1,1,2,"",0]]]]]',
-        '[["HT001","n","m","error",1,1,1,2,0,1,["maybe","x",[]]]]',
-        '[["HT001","n","m","error",true,1,1,2,0,1,null]]',
+        b"not json",
+        b'[["HT001"]]',
+        b'[["HT001","n","m","error","line one",1,1,2,0,1,null]]',
+        b'[["HT001","n","m","fatal",1,1,1,2,0,1,null]]',
+        b'[["HT001","n","m","error",true,1,1,2,0,1,null]]',
     ],
 )
-def test_an_entry_edited_by_hand_is_not_trusted(run_cli: Run, corpus: Path, rows: str) -> None:
-    expected = run_cli("--no-cache", "--output-format", "json", "posts").stdout
+def test_an_entry_edited_by_hand_is_not_trusted(
+    run_cli: Run, corpus: Path, column: str, value: bytes
+) -> None:
+    expected = {
+        args: run_cli("--no-cache", *args, "posts").stdout
+        for args in (("--output-format", "json"), ("--output-format", "text"))
+    }
     run_cli("posts")
-    query(corpus, "UPDATE results SET rows = ?", rows)  # the digest no longer matches
-    assert run_cli("--output-format", "json", "posts").stdout == expected
+    query(corpus, f"UPDATE results SET {column} = ?", value)  # its CRC no longer matches
+    for args, output in expected.items():
+        assert run_cli(*args, "posts").stdout == output
 
 
-@pytest.mark.parametrize("rows", ["not json", "{}", "3", '"rows"'])
+@pytest.mark.parametrize("column", ["rows", "edits"])
+@pytest.mark.parametrize("value", [b"not json", b"{}", b"3", b'"rows"', b"[1]", b"\xff"])
 def test_an_entry_that_is_not_a_list_of_rows_is_not_used(
-    run_cli: Run, corpus: Path, rows: str
+    run_cli: Run, corpus: Path, column: str, value: bytes
 ) -> None:
     expected = run_cli("--no-cache", "--output-format", "json", "posts").stdout
     run_cli("posts")
-    query(corpus, "UPDATE results SET rows = ?, digest = ?", rows, text_digest(rows))
-    assert run_cli("--output-format", "json", "posts").stdout == expected
-    run_cli("--no-cache", "posts")
-    query(corpus, "DELETE FROM results")
-    run_cli("posts")
-    query(corpus, "UPDATE results SET edits = ?, edits_digest = ?", rows, text_digest(rows))
+    query(corpus, f"UPDATE results SET {column} = ?, {column}_crc = ?", value, crc(value))
     assert run_cli("--output-format", "json", "posts").stdout == expected
 
 

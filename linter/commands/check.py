@@ -22,6 +22,7 @@ from artlint.report import (
     EXIT_CLEAN,
     EXIT_ERROR,
     EXIT_VIOLATIONS,
+    Detail,
     FileReport,
     Report,
     ReportStream,
@@ -100,7 +101,6 @@ def _run_paths(
 ) -> ReportStream:
     from artlint.api import fix_stream, lint_stream
     from artlint.cache import DEFAULT_DIR
-    from artlint.reporters import ROWS_ONLY_FORMATS
     from artlint.runner import default_jobs
 
     paths = args.paths or ["."]
@@ -113,11 +113,26 @@ def _run_paths(
     cache_dir = None
     if not args.no_cache:
         cache_dir = args.cache_dir or project.cache_dir or project.root / DEFAULT_DIR
-    # The text report and --statistics read only whether a fix is safe, not its edits.
-    edits = not (args.statistics or project.output_format in ROWS_ONLY_FORMATS)
     return lint_stream(
-        paths, resolver=resolver, force_exclude=force, jobs=jobs, cache_dir=cache_dir, edits=edits
+        paths,
+        resolver=resolver,
+        force_exclude=force,
+        jobs=jobs,
+        cache_dir=cache_dir,
+        detail=_detail(args, project),
     )
+
+
+def _detail(args: argparse.Namespace, project: ProjectConfig) -> Detail:
+    """What the report will read of each file: the less, the less the cache decodes."""
+    from artlint.reporters.text import use_colour
+
+    if args.statistics:
+        return Detail.ROWS
+    if project.output_format != "text":
+        return Detail.FULL
+    coloured = args.output_file is None and use_colour(sys.stdout)
+    return Detail.ROWS if coloured else Detail.TEXT
 
 
 def _run_stdin(args: argparse.Namespace, resolver: Resolver, project: ProjectConfig) -> int:

@@ -26,10 +26,6 @@ FORMATS = {
 }
 
 
-#: Formats that read :attr:`FileReport.rows` only, never a fix's edits.
-ROWS_ONLY_FORMATS = frozenset({"text"})
-
-
 def get_reporter(name: str) -> Reporter:
     module, function = FORMATS[name].split(":")
     reporter: Reporter = getattr(importlib.import_module(module), function)
