@@ -45,6 +45,7 @@ import os
 import sqlite3
 import time
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -170,6 +171,42 @@ class Rendered(NamedTuple):
 
 
 Cached = list[Row] | Rendered
+
+
+class Encoded(NamedTuple):
+    """A file's results as an entry stores them (see :func:`encode`)."""
+
+    violations: int
+    safe_fixes: int
+    text: bytes
+    text_crc: int
+    rows: bytes
+    rows_crc: int
+    edits: bytes
+    edits_crc: int
+
+    def rendered(self) -> Rendered:
+        text = self.text.decode("utf-8", "surrogatepass")
+        return Rendered(text, self.violations, self.safe_fixes)
+
+
+def encode(rows: Sequence[Row]) -> Encoded:
+    """``rows`` (in report order) the three ways the module docstring lists.
+
+    Workers call this, so that a run that caches sends the main process bytes to store
+    and lines to print, not rows to take apart.
+    """
+    from artlint.reporters.text import plain_lines, safe_fixes
+
+    brief = [(*row[:10], None if row[10] is None else row[10][:2]) for row in rows]
+    edits = [None if row[10] is None else row[10][2] for row in rows]
+    return Encoded(
+        len(rows),
+        safe_fixes(rows),
+        *_encoded(plain_lines(rows)),
+        *_encoded(_json(brief)),
+        *_encoded(_json(edits)),
+    )
 
 
 class Cache:
@@ -314,23 +351,9 @@ class Cache:
 
     # Writing ------------------------------------------------------------------------------
 
-    def put(self, fingerprint: str, key: str, rows: list[Row]) -> None:
-        """Store ``rows`` (in report order) the three ways the module docstring lists."""
-        from artlint.reporters.text import plain_lines, safe_fixes
-
-        brief = [(*row[:10], None if row[10] is None else row[10][:2]) for row in rows]
-        edits = [None if row[10] is None else row[10][2] for row in rows]
-        entry = (
-            fingerprint,
-            key,
-            self._today,
-            len(rows),
-            safe_fixes(rows),
-            *_encoded(plain_lines(rows)),
-            *_encoded(_json(brief)),
-            *_encoded(_json(edits)),
-        )
-        self._new_results.append(entry)
+    def put(self, fingerprint: str, key: str, entry: Encoded) -> None:
+        """Store a file's results, encoded by :func:`encode`."""
+        self._new_results.append((fingerprint, key, self._today, *entry))
         if len(self._new_results) >= BATCH:
             self._flush()
 

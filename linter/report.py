@@ -47,6 +47,11 @@ def _row_order(row: Row) -> tuple[int, int, str]:
     return (row[_LINE], row[_COLUMN], row[_CODE])
 
 
+def in_report_order(rows: Iterable[Row]) -> list[Row]:
+    """``rows`` by line, column and code, as every report lists a file's violations."""
+    return sorted(rows, key=_row_order)
+
+
 class FileReport:
     """One file's violations (those remaining after ``--fix``), in line and column order."""
 
@@ -91,7 +96,7 @@ class FileReport:
         self._violations: tuple[Violation, ...] | None = None
         self._rows: list[Row] | None = None
         if rows is not None:
-            self._rows = sorted(rows, key=_row_order)
+            self._rows = in_report_order(rows)
         else:
             self._violations = tuple(sorted(violations, key=lambda v: v.sort_key))
 
