@@ -183,16 +183,22 @@ def _suppress(article: Article, violations: list[Violation], settings: Settings)
     return kept + apply_directives(file_wide, unused)
 
 
-def lint_article_rows(article: Article, settings: Settings) -> list[Row]:
+def lint_article_rows(
+    article: Article, settings: Settings, only: frozenset[str] | None = None
+) -> list[Row]:
     """:func:`lint_article` as rows: ``violation_rows(lint_article(article, settings))``.
 
     What a worker sends back is rows, so building a pydantic model per violation only to
     take it apart again was a fifth of the cost of linting a file; here each finding goes
     straight to its row.  An article with suppression directives takes the model path,
     because suppression works on violations (few articles have directives).
+
+    ``only``: run just the selected rules with these codes (the fixer's re-run of
+    ``refix_after_edits`` rules).
     """
     if find_directives(article):
-        return violation_rows(lint_article(article, settings))
+        everything = violation_rows(lint_article(article, settings))
+        return everything if only is None else [row for row in everything if row[0] in only]
     ctx = RuleContext(article, settings)
     lines = article.source.lines
     rows: list[Row] = []
@@ -200,6 +206,8 @@ def lint_article_rows(article: Article, settings: Settings) -> list[Row]:
         rules_for(settings), settings.severity, fixable_codes(settings.fixable, settings.unfixable)
     )
     for rule, code, name, severity, offers_fix in plan:
+        if only is not None and code not in only:
+            continue
         try:
             found = [
                 _row(lines, code, name, severity, offers_fix, finding)

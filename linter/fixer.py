@@ -22,6 +22,7 @@ from artlint.engine import lint_article_rows
 from artlint.htmlindex import build_index
 from artlint.parse_errors import html5lib_errors
 from artlint.parse_gate import body_needs_html5lib
+from artlint.registry import rules_for
 from artlint.rule import Applicability
 from artlint.settings import Settings
 from artlint.source import Source
@@ -45,49 +46,58 @@ class FixOutcome:
 PlainEdit = tuple[int, int, str]
 
 
-def _conflict(edit_start: int, edit_end: int, start: int, end: int) -> bool:
+def _conflict(edit_start: int, edit_end: int, start: int, end: int, same_rule: bool = True) -> bool:
     if edit_start < end and start < edit_end:
         return True
-    # Two edits at the same point (an insertion next to anything) are ordered by nothing:
-    # let the second wait for the next pass.
+    # Two insertions at one point by different rules (BD001's editor and BD002's
+    # original_title, both before the closing fence) are independent: both go in, in the
+    # order of the fixes.  By one rule they may repeat each other: the second waits.
+    if edit_start == edit_end == start == end:
+        return same_rule
+    # An insertion next to a replaced span is ordered by nothing: let the second wait.
     if edit_start == edit_end and start <= edit_start <= end:
         return True
     return start == end and edit_start <= start <= edit_end
 
 
-def _overlaps(edit: PlainEdit, taken: Sequence[tuple[int, int]]) -> bool:
-    """Whether ``edit`` conflicts with one of ``taken`` (sorted, non-overlapping spans).
+def _overlaps(edit: PlainEdit, taken: Sequence[tuple[int, int, str]], code: str = "") -> bool:
+    """Whether ``edit`` (of a fix by rule ``code``) conflicts with one of ``taken`` (sorted
+    spans, each with the code of its fix).
 
     Only the spans that start at or before the edit's end can overlap it, and of those the
     last ones reach furthest, so a look at the neighbours is enough (a file with 80,000
     fixes would otherwise take minutes).
     """
     edit_start, edit_end, _ = edit
-    position = bisect.bisect_right(taken, (edit_end, edit_end))
-    for start, end in taken[max(0, position - 2) : position + 1]:
-        if _conflict(edit_start, edit_end, start, end):
+    position = bisect.bisect_right(taken, (edit_end, edit_end, "\U0010ffff"))
+    for start, end, owner in taken[max(0, position - 3) : position + 1]:
+        if _conflict(edit_start, edit_end, start, end, owner == code):
             return True
     return False
 
 
 def apply_fixes(text: str, fixes: Iterable[ViolationFix]) -> tuple[str, int]:
     """Apply every fix that does not overlap one applied before it; the text and how many."""
-    plain = [[(edit.start, edit.end, edit.content) for edit in fix.edits] for fix in fixes]
+    plain = [("", [(edit.start, edit.end, edit.content) for edit in fix.edits]) for fix in fixes]
     fixed, applied, _ = _apply(text, plain)
     return fixed, applied
 
 
-def _apply(text: str, fixes: Iterable[Sequence[PlainEdit]]) -> tuple[str, int, int]:
+#: A fix as the loop handles it: the code of its rule and its edits.
+PlainFix = tuple[str, Sequence[PlainEdit]]
+
+
+def _apply(text: str, fixes: Iterable[PlainFix]) -> tuple[str, int, int]:
     """:func:`apply_fixes` on each fix's edits, and the offset of the first edit applied
     (``len(text)`` when none)."""
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int, str]] = []
     edits: list[PlainEdit] = []
     applied = 0
-    for fix in sorted(fixes, key=lambda fix: min((edit[0] for edit in fix), default=0)):
-        if any(_overlaps(edit, taken) for edit in fix):
+    for code, fix in sorted(fixes, key=lambda fix: min((edit[0] for edit in fix[1]), default=0)):
+        if any(_overlaps(edit, taken, code) for edit in fix):
             continue
         for start, end, _ in fix:
-            bisect.insort(taken, (start, end))
+            bisect.insort(taken, (start, end, code))
         edits.extend(fix)
         applied += 1
     edits.sort(key=lambda edit: (edit[0], edit[1]))
@@ -156,13 +166,13 @@ def fixable(violation: Violation, *, unsafe: bool) -> bool:
     return fix is not None and (unsafe or fix.applicability is Applicability.SAFE)
 
 
-def _row_fixes(rows: Iterable[Row], *, unsafe: bool) -> list[list[PlainEdit]]:
+def _row_fixes(rows: Iterable[Row], *, unsafe: bool) -> list[PlainFix]:
     """The edits of every fix in ``rows`` that may be applied (see :func:`fixable`)."""
-    fixes = []
+    fixes: list[PlainFix] = []
     for row in rows:
         fix = row[_FIX]
         if fix is not None and (unsafe or fix[0] == _SAFE):
-            fixes.append([(edit[5], edit[6], edit[4]) for edit in fix[2]])
+            fixes.append((row[0], [(edit[5], edit[6], edit[4]) for edit in fix[2]]))
     return fixes
 
 
@@ -187,6 +197,7 @@ def fix_source(
     fixed = 0
     front_matter_ok = _front_matter_ok(original)
     baseline_errors: int | None = None
+    refix = _refix_codes(settings)
     for _ in range(MAX_PASSES):
         fixes = _row_fixes(rows, unsafe=unsafe)
         if not fixes:
@@ -196,6 +207,16 @@ def fix_source(
             return _failed(original, untouched, "fixes undo each other (a cycle)")
         seen.add(text)
         article = _reparse(article, Source(text, source.bom, source.encoding), first_edit)
+        if refix:
+            # What the edits made for the refix_after_edits rules, fixed within this pass.
+            again = _row_fixes(lint_article_rows(article, settings, refix), unsafe=unsafe)
+            if again:
+                text, more, first_edit = _apply(article.text, again)
+                if text in seen:
+                    return _failed(original, untouched, "fixes undo each other (a cycle)")
+                seen.add(text)
+                article = _reparse(article, Source(text, source.bom, source.encoding), first_edit)
+                applied += more
         if front_matter_ok and not _front_matter_ok(article):
             return _failed(original, untouched, "a fix would break the front matter")
         if baseline_errors is None:
@@ -207,6 +228,12 @@ def fix_source(
     if _row_fixes(rows, unsafe=unsafe):
         return _failed(original, untouched, f"fixes did not settle after {MAX_PASSES} passes")
     return FixOutcome(article.text, fixed, violations_from_rows(path, rows))
+
+
+def _refix_codes(settings: Settings) -> frozenset[str] | None:
+    """The codes of the selected rules that ``--fix`` runs again within a pass."""
+    codes = frozenset(rule.code for rule in rules_for(settings) if rule.refix_after_edits)
+    return codes or None
 
 
 def _failed(original: Article, untouched: list[Row], reason: str) -> FixOutcome:

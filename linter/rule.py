@@ -85,6 +85,11 @@ class Rule:
     fixable: ClassVar[FixAvailability] = FixAvailability.NEVER
     target: ClassVar[Target] = Target.ARTICLE
     enabled_by_default: ClassVar[bool] = True
+    #: The rule's findings are often made by other rules' fixes (blank lines that meet once
+    #: a block between them is removed): ``--fix`` runs it again right after applying a
+    #: pass's edits, within the pass, instead of leaving them to a whole new pass.  Only for
+    #: cheap rules whose fixes never create work for other rules.
+    refix_after_edits: ClassVar[bool] = False
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         raise NotImplementedError

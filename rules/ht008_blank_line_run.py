@@ -79,6 +79,8 @@ class BlankLineRun(Rule):
     severity = Severity.WARNING
     fixable = FixAvailability.ALWAYS
     target = Target.BODY
+    # Removing a comment or a block between two blank lines makes a new run.
+    refix_after_edits = True
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         # Runs are found by one search over the body rather than line by line (most lines

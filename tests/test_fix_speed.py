@@ -9,6 +9,7 @@ the long way on every article of the shared real corpus (and on hand-made cases)
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -42,10 +43,11 @@ def _full_count(article: Article) -> int:
     return len(html5lib_errors(index, article.source.lines))
 
 
-def _safe_fixes(article: Article) -> list[list[tuple[int, int, str]]]:
-    """The edits of the safe fixes the article's lint offers, as the loop applies them."""
+def _safe_fixes(article: Article) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """The safe fixes the article's lint offers (rule code and edits), as the loop applies
+    them."""
     return [
-        [(edit.start, edit.end, edit.content) for edit in violation.fix.edits]
+        (violation.code, [(edit.start, edit.end, edit.content) for edit in violation.fix.edits])
         for violation in lint_article(article, SETTINGS)
         if violation.fix is not None and fixable(violation, unsafe=False)
     ]
@@ -198,3 +200,41 @@ def test_what_remains_is_the_lint_of_the_fixed_text_on_the_real_corpus() -> None
             outcome = fix_source(article.source, article.path, SETTINGS, unsafe=unsafe)
             fixed = Article.parse(Source(outcome.text, article.source.bom), article.path)
             assert outcome.remaining == tuple(lint_article(fixed, SETTINGS)), article.path
+
+
+def test_insertions_at_one_point_by_different_rules_go_in_one_pass() -> None:
+    fixes = [("BD002", [(4, 4, "b\n")]), ("BD001", [(4, 4, "a\n")])]
+    assert _apply("x\ny\nz\n", fixes) == ("x\ny\nb\na\nz\n", 2, 4)
+    # By one rule they may repeat each other: the second waits for the next pass.
+    same = [("BD001", [(4, 4, "a\n")]), ("BD001", [(4, 4, "a\n")])]
+    assert _apply("x\ny\nz\n", same) == ("x\ny\na\nz\n", 1, 4)
+    # Next to a replaced span, an insertion still waits.
+    beside = [("HT001", [(2, 4, "")]), ("BD001", [(4, 4, "a\n")])]
+    assert _apply("x\ny\nz\n", beside)[1] == 1
+
+
+def test_blank_lines_that_meet_after_a_removal_are_fixed_in_the_same_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import artlint.fixer
+
+    full_lints = 0
+    lint = artlint.fixer.lint_article_rows
+
+    def counting(article: Article, settings: Settings, only: frozenset[str] | None = None) -> Any:
+        nonlocal full_lints
+        full_lints += only is None
+        return lint(article, settings, only)
+
+    monkeypatch.setattr(artlint.fixer, "lint_article_rows", counting)
+    text = (
+        "---\ntitle: x\ndate: Thu, 27 May 2021 12:15:20 GMT\n---\n"
+        "<p>a</p>\n\n\n<!-- c -->\n\n\n<p>b</p>\n<p>责任编辑：王涵</p>\n\n\n<p>原标题：标题</p>\n"
+    )
+    outcome = fix_source(Source(text), "a.md", SETTINGS)
+    assert outcome.text == (
+        "---\ntitle: x\ndate: Thu, 27 May 2021 12:15:20 GMT\n"
+        "editor: 王涵\noriginal_title: 标题\n---\n<p>a</p>\n\n<p>b</p>\n\n"
+    )
+    assert outcome.remaining == ()
+    assert full_lints == 2  # the first, and the one that finds nothing left
