@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from artlint.article import Article
-from artlint.edits import add_front_matter_key, can_edit_front_matter, removal, yaml_scalar
+from artlint.edits import (
+    _LIBYAML_SAFE as LIBYAML_SAFE,
+)
+from artlint.edits import (
+    add_front_matter_key,
+    can_edit_front_matter,
+    removal,
+    scalar_candidates,
+    yaml_scalar,
+)
 from artlint.rule import Edit
 
 TARGET = "<!--x-->"
@@ -311,3 +322,20 @@ def test_add_front_matter_key_keeps_the_yaml_valid(text: str) -> None:
         assert after.problems == ()
         assert after.data is not None
         assert after.data["editor"] == "张亚楠"
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30))
+def test_libyaml_reads_a_printable_scalar_line_as_the_python_loader_does(value: str) -> None:
+    """yaml_scalar checks candidates of printable BMP text with libyaml (faster): whether
+    one reads back as the value must not depend on the loader."""
+    for candidate in scalar_candidates(value):
+        if not LIBYAML_SAFE.fullmatch(candidate):
+            continue
+        verdicts = []
+        for loader in (yaml.CSafeLoader, yaml.SafeLoader):
+            try:
+                verdicts.append(yaml.load(f"k: {candidate}", Loader=loader) == {"k": value})
+            except yaml.YAMLError:
+                verdicts.append(False)
+        assert verdicts[0] == verdicts[1], candidate
