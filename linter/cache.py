@@ -64,7 +64,7 @@ RACY_SECONDS = 2
 BATCH = 500
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# artlint's result cache\n"
 #: Bumped when the tables change: a database of another layout is started again.
-LAYOUT = 4
+LAYOUT = 5
 #: An entry holds a file's results three ways, each read only by the readers that need it
 #: (see :class:`artlint.report.Detail`): ``text``, the plain text report's lines with
 #: ``count`` and ``safe``; ``rows``, the rows with each fix as [applicability, message];
@@ -77,6 +77,8 @@ _SCHEMA = (
     " PRIMARY KEY (fingerprint, key)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stat TEXT NOT NULL,"
     " key TEXT NOT NULL) WITHOUT ROWID",
+    # Dropping the entries unused for KEEP_DAYS must not read the whole table every run.
+    "CREATE INDEX IF NOT EXISTS results_by_day ON results (day)",
     f"PRAGMA user_version = {LAYOUT}",
 )
 #: Seconds to wait for another run's transaction before going on without the cache.
@@ -245,13 +247,14 @@ class Cache:
             db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT, isolation_level=None)
             db.execute("PRAGMA synchronous = OFF")  # a cache needs atomicity, not durability
             layout = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
-            if layout != LAYOUT and tables:  # made by another artlint: start again
-                db.close()
-                self.path.unlink()
-                db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT, isolation_level=None)
-            for statement in _SCHEMA:
-                db.execute(statement)
+            if layout != LAYOUT:
+                tables = db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+                if tables:  # made by another artlint: start again
+                    db.close()
+                    self.path.unlink()
+                    db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT, isolation_level=None)
+                for statement in _SCHEMA:
+                    db.execute(statement)
         except sqlite3.Error as error:
             self._failed(error)
             return None
