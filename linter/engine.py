@@ -299,14 +299,25 @@ def lint_file(path: Path, display: str, settings: Settings) -> list[Violation]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        return _unreadable(display, error, settings)
+        return _unreadable(display, error, settings, path)
     return lint_bytes(data, display, settings)
 
 
-def _unreadable(display: str, error: OSError, settings: Settings) -> list[Violation]:
+def _unreadable(
+    display: str, error: OSError, settings: Settings, path: Path | None = None
+) -> list[Violation]:
     if not is_selected(UNREADABLE, settings):
         return []
     reason = error.strerror or type(error).__name__
+    if isinstance(error, FileNotFoundError) and path is not None and path.is_symlink():
+        try:
+            target = str(path.readlink())
+        except OSError:  # gone in between: the plain reason is right
+            pass
+        else:
+            reason = f"broken symbolic link (to {target!r}, which does not exist)"
+    elif isinstance(error, IsADirectoryError):
+        reason = "it is a directory"
     return [engine_violation(display, UNREADABLE, f"cannot read file: {reason}")]
 
 
@@ -317,7 +328,7 @@ def lint_rows(data: bytes | None, path: Path, display: str, settings: Settings) 
         try:
             data = path.read_bytes()
         except OSError as error:
-            return violation_rows(_unreadable(display, error, settings))
+            return violation_rows(_unreadable(display, error, settings, path))
     try:
         source = Source.from_bytes(data)
     except UndecodableError:

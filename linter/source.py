@@ -30,13 +30,135 @@ class Position(NamedTuple):
 
 
 class UndecodableError(ValueError):
-    """The bytes are not valid UTF-8; carries the offending byte offset and its position."""
+    """The bytes are not UTF-8 text; carries the offending byte offset and its position.
 
-    def __init__(self, reason: str, byte_offset: int, position: Position) -> None:
+    ``encoding`` is the codec the whole file decodes with strictly and losslessly, as far
+    as artlint can tell (what ``--fix --unsafe-fixes`` re-encodes from), or None.
+    """
+
+    def __init__(
+        self, reason: str, byte_offset: int, position: Position, encoding: str | None = None
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.byte_offset = byte_offset
         self.position = position
+        self.encoding = encoding
+
+
+#: Byte order marks other than UTF-8's: the codec that decodes the file (the mark becoming
+#: U+FEFF) and its name.  UTF-32 first: its little-endian mark starts with UTF-16's.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32LE"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32BE"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16LE"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16BE"),
+)
+
+#: Magic numbers of binary formats a scraper may save under an article's name.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+#: Python codec names (as charset-normalizer gives them) to the names people know.
+_NAMES = {
+    "gb18030": "GB18030",
+    "gbk": "GBK",
+    "gb2312": "GB2312",
+    "big5": "Big5",
+    "big5hkscs": "Big5-HKSCS",
+    "shift_jis": "Shift JIS",
+    "cp932": "Shift JIS (cp932)",
+    "euc_jp": "EUC-JP",
+    "euc_kr": "EUC-KR",
+    "cp949": "EUC-KR (cp949)",
+    "utf_16": "UTF-16",
+    "utf_16_le": "UTF-16LE",
+    "utf_16_be": "UTF-16BE",
+    "utf_32": "UTF-32",
+    "latin_1": "Latin-1",
+    "iso8859_15": "Latin-9",
+    "koi8_r": "KOI8-R",
+}
+
+
+def _display_name(codec: str) -> str:
+    if codec in _NAMES:
+        return _NAMES[codec]
+    if codec.startswith("cp") and codec[2:].isdigit():
+        return f"Windows-{codec[2:]}" if codec.startswith("cp12") else codec
+    return codec.replace("_", "-").upper()
+
+
+def _lossless(data: bytes, codec: str) -> bool:
+    """Whether ``data`` decodes strictly with ``codec`` and encodes back to the same bytes."""
+    try:
+        return data.decode(codec).encode(codec) == data
+    except (UnicodeError, LookupError):
+        return False
+
+
+def _binary(data: bytes) -> str | None:
+    """What binary format ``data`` looks like, or None if it may be text."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            return what
+    return "binary data" if b"\x00" in data else None
+
+
+def diagnose(data: bytes, bad: int) -> tuple[str, str | None]:
+    """Why ``data`` (bad UTF-8 from offset ``bad``) is not UTF-8, as the end of an IO001
+    message, and the codec it decodes with losslessly (for the unsafe fix), if any.
+
+    charset-normalizer is imported only here: most runs never see a file that is not UTF-8.
+    """
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            if _lossless(data, codec):
+                return f"it looks like {name} (it starts with a {name} byte order mark)", codec
+            return f"it starts with a {name} byte order mark but does not decode as {name}", None
+    what = _binary(data)
+    if what is not None:
+        return f"it looks like {what}, not text", None
+    if data[bad] == 0xED and bad + 2 < len(data) and 0xA0 <= data[bad + 1] <= 0xBF:
+        point = 0xD000 | (data[bad + 1] & 0x3F) << 6 | (data[bad + 2] & 0x3F)
+        return (
+            f"bytes 0x{data[bad]:02x} 0x{data[bad + 1]:02x} 0x{data[bad + 2]:02x} encode the "
+            f"lone surrogate U+{point:04X}, which UTF-8 does not allow"
+        ), None
+    if not data[:bad].isascii():
+        # Valid UTF-8 with non-ASCII text before the bad byte: a UTF-8 file with damage,
+        # not another encoding (decoding it as one would garble the UTF-8 part).
+        return "the text before it is UTF-8: the file mixes encodings or is damaged", None
+    from charset_normalizer import from_bytes
+
+    # UTF-16 and UTF-32 without a byte order mark "decode" any text of the right length:
+    # charset-normalizer offers them for short files, and they are never what a scraper wrote.
+    matches = [
+        match
+        for match in from_bytes(data)
+        if not match.encoding.startswith(("utf_16", "utf_32"))
+    ]
+    if not matches:
+        return "no text encoding fits: it looks like binary data", None
+    matches.sort(key=lambda match: (match.chaos, -match.coherence))
+    best = matches[0]
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    if len(tied) > 1:
+        names = [_display_name(match.encoding) for match in tied[:3]]
+        listed = ", ".join(names[:-1]) + f" or {names[-1]}"
+        more = ", among others" if len(tied) > 3 else ""
+        return f"it may be {listed}{more} (too little text to tell)", None
+    codec = best.encoding
+    name = _display_name(codec)
+    if not _lossless(data, codec):
+        return f"it looks like {name}, but does not decode as {name} without loss", None
+    return f"it looks like {name}", codec
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +211,12 @@ class LineIndex:
         return start, end
 
 
+def _position_of(payload: bytes, bad: int) -> Position:
+    """The line and column of byte ``bad`` of ``payload``, whose bytes before it are UTF-8."""
+    prefix = payload[:bad].decode("utf-8", errors="replace")
+    return LineIndex.of(prefix).position(len(prefix))
+
+
 def detect_newline(text: str) -> str:
     """The newline the text uses most (``\\n`` when it has none); fixes write this one."""
     crlf = text.count("\r\n")
@@ -112,19 +240,44 @@ class Source:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Source:
-        """Decode UTF-8 (remembering a BOM); raise :class:`UndecodableError` otherwise."""
+        """Decode UTF-8 (remembering a BOM); raise :class:`UndecodableError` otherwise, and
+        for text with a NUL byte (binary data that happens to be valid UTF-8)."""
         bom = data.startswith(UTF8_BOM)
-        payload = data[len(UTF8_BOM) :] if bom else data
+        start = len(UTF8_BOM) if bom else 0
+        payload = data[start:] if bom else data
         try:
             text = payload.decode("utf-8")
         except UnicodeDecodeError as error:
             bad = error.start
-            prefix = payload[:bad].decode("utf-8", errors="replace")
-            position = LineIndex.of(prefix).position(len(prefix))
-            byte_offset = bad + (len(UTF8_BOM) if bom else 0)
-            reason = f"not valid UTF-8: invalid byte 0x{payload[bad]:02x} at offset {byte_offset}"
-            raise UndecodableError(reason, byte_offset, position) from None
+            position = _position_of(payload, bad)
+            why, encoding = diagnose(payload, bad)
+            byte_offset = bad + start
+            reason = (
+                f"not UTF-8: byte 0x{payload[bad]:02x} at offset {byte_offset} "
+                f"(line {position.line}, column {position.column}); {why}"
+            )
+            raise UndecodableError(reason, byte_offset, position, encoding) from None
+        nul = text.find("\x00")
+        if nul >= 0:
+            byte_offset = len(text[:nul].encode("utf-8")) + start
+            position = LineIndex.of(text[: nul + 1]).position(nul)
+            what = _binary(payload) or "binary data"
+            reason = (
+                f"not text: NUL byte at offset {byte_offset} "
+                f"(line {position.line}, column {position.column}); it looks like {what}"
+            )
+            raise UndecodableError(reason, byte_offset, position)
         return cls(text, bom=bom)
+
+    @classmethod
+    def reencoded(cls, data: bytes, encoding: str) -> Source:
+        """The text of ``data`` decoded strictly with ``encoding`` (an
+        :attr:`UndecodableError.encoding`), to be written back as UTF-8: without the other
+        encoding's byte order mark, with the UTF-8 one if the file had it.  Raises
+        :class:`UnicodeError` if the bytes do not decode."""
+        bom = data.startswith(UTF8_BOM)
+        text = (data[len(UTF8_BOM) :] if bom else data).decode(encoding)
+        return cls(text.removeprefix("\ufeff"), bom=bom)
 
     def to_bytes(self, text: str | None = None) -> bytes:
         """Encode ``text`` (default: this source's text) the way this source was encoded."""

@@ -90,7 +90,10 @@ def test_unreadable_file_is_reported_and_others_still_linted(run_cli: Run, tree:
         ("posts/gbk.md", "IO001", 2, 8),
         ("posts/sub/bad.md", "FM102", 3, 1),
     ]
-    assert rows[1]["message"] == "not valid UTF-8: invalid byte 0xd6 at offset 11"
+    assert rows[1]["message"] == (
+        "not UTF-8: byte 0xd6 at offset 11 (line 2, column 8); it may be Big5, EUC-KR (cp949) "
+        "or EUC-JIS-2004, among others (too little text to tell)"
+    )
     assert result.exit_code == 1
 
 

@@ -50,7 +50,7 @@ def test_rules_json_describes_every_rule(run_cli: Run) -> None:
             "name": rule.name,
             "summary": rule.summary,
             "severity": rule.severity.value,
-            "fix": None if rule.fixable is FixAvailability.NEVER else "safe",
+            "fix": None if rule.fixable is FixAvailability.NEVER else ruledocs.fix_label(rule),
             "default": rule.enabled_by_default,
         }
     assert records[[r["code"] for r in records].index("HT001")]["fix"] == "safe"

@@ -45,7 +45,11 @@ def test_invalid_utf8_names_offset_and_position() -> None:
         Source.from_bytes(data)
     assert caught.value.byte_offset == len("---\ntitle: 中\n".encode())
     assert caught.value.position == Position(3, 1)
-    assert str(caught.value) == "not valid UTF-8: invalid byte 0xd6 at offset 15"
+    assert str(caught.value) == (
+        "not UTF-8: byte 0xd6 at offset 15 (line 3, column 1); "
+        "the text before it is UTF-8: the file mixes encodings or is damaged"
+    )
+    assert caught.value.encoding is None
 
 
 @pytest.mark.parametrize(
