@@ -446,6 +446,10 @@ class _Placer:
             )
 
 
+def _under_any(path: JsonPath, prefixes: list[JsonPath]) -> bool:
+    return any(path[: len(prefix)] == prefix for prefix in prefixes)
+
+
 def check_front_matter(
     front_matter: FrontMatter, text: str, *, schema_path: Path | None = None
 ) -> tuple[SchemaFinding, ...]:
@@ -459,7 +463,11 @@ def check_front_matter(
     placer = _Placer(front_matter, validator, text)
     findings: list[SchemaFinding] = []
     seen: set[tuple[str, int, int, str]] = set()
+    # A value FM002 already reports (an unsupported tag, a placeholder) is not checked again.
+    reported = [problem.path for problem in front_matter.problems if problem.path is not None]
     for error in validator.iter_errors(front_matter.data):
+        if reported and _under_any(tuple(error.absolute_path), reported):
+            continue
         for finding in placer.place(error):
             key = (finding.code, finding.start, finding.end, finding.message)
             if key not in seen:

@@ -16,6 +16,7 @@ libyaml's composer is used when PyYAML was built with it (18x faster than pure P
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +51,15 @@ _SCALAR_TYPES = {
     _TAG + "timestamp": "timestamp",
     _TAG + "binary": "string",
 }
+#: How messages name what YAML read a value as (as the schema messages do).
+_TYPE_NAMES = {
+    "boolean": "a boolean",
+    "integer": "a number",
+    "number": "a number",
+    "null": "empty (null)",
+    "timestamp": "a timestamp",
+    "string": "a string",
+}
 _constructor = SafeConstructor()
 
 
@@ -76,11 +86,16 @@ class FieldSpan:
 
 @dataclass(frozen=True, slots=True)
 class YamlProblem:
-    """Why the YAML cannot be used, at a text offset."""
+    """Why the YAML cannot be used, at a text offset.
+
+    ``path`` is the value the problem makes unusable (``None`` for the whole block): the
+    schema does not check it again, so one mistake gets one report.
+    """
 
     start: int
     end: int
     message: str
+    path: JsonPath | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,15 +106,21 @@ class LoadedYaml:
 
 
 class _TooComplex(Exception):
-    def __init__(self, node: yaml.Node, message: str) -> None:
+    def __init__(self, node: yaml.Node, path: JsonPath, message: str) -> None:
         super().__init__(message)
         self.node = node
+        self.path = path
+
+
+#: An unfilled template placeholder (``{{ title }}``), which YAML reads as a flow mapping.
+_PLACEHOLDER = re.compile(r"\{\{.*\}\}\Z", re.DOTALL)
 
 
 class _Converter:
     """Walks a composed node tree into data, recording spans and problems."""
 
-    def __init__(self, base: int, position: Callable[[int], Position]) -> None:
+    def __init__(self, text: str, base: int, position: Callable[[int], Position]) -> None:
+        self.text = text
         self.base = base
         self.position = position
         self.spans: dict[JsonPath, FieldSpan] = {}
@@ -109,9 +130,14 @@ class _Converter:
     def span(self, node: yaml.Node) -> tuple[int, int]:
         return self.base + node.start_mark.index, self.base + node.end_mark.index
 
-    def problem(self, node: yaml.Node, message: str) -> None:
+    def problem(self, node: yaml.Node, message: str, path: JsonPath | None = None) -> None:
         start, end = self.span(node)
-        self.problems.append(YamlProblem(start, end, message))
+        self.problems.append(YamlProblem(start, end, message, path))
+
+    def source(self, node: yaml.Node) -> str:
+        """The node as written (flow collections and scalars; block ones span lines)."""
+        written = self.text[node.start_mark.index : node.end_mark.index].strip()
+        return written if len(written) <= 60 else written[:57] + "..."
 
     def record(self, path: JsonPath, key: yaml.Node | None, value: yaml.Node) -> None:
         key_start, key_end = self.span(key) if key is not None else (-1, -1)
@@ -127,14 +153,21 @@ class _Converter:
     def convert(self, node: yaml.Node, path: JsonPath) -> Any:
         self.visits += 1
         if self.visits > MAX_NODE_VISITS:
-            raise _TooComplex(node, "front matter expands to too many values (alias bomb?)")
+            raise _TooComplex(
+                node,
+                path,
+                "YAML aliases ('*name') expand the front matter to too many values"
+                f" (over {MAX_NODE_VISITS:,}) in field {{field}}: an alias bomb",
+            )
         if len(path) > MAX_DEPTH:
-            raise _TooComplex(node, f"front matter is nested deeper than {MAX_DEPTH} levels")
+            raise _TooComplex(
+                node, path, f"field {{field}} is nested deeper than {MAX_DEPTH} levels"
+            )
         if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
+            return self.scalar(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _TAG + "seq":
-                self.problem(node, f"unsupported YAML tag {_short_tag(node.tag)!r}")
+                self.problem(node, f"unsupported YAML tag {_short_tag(node.tag)!r}", path)
                 return None
             items = []
             for index, item in enumerate(node.value):
@@ -143,12 +176,22 @@ class _Converter:
             return items
         if isinstance(node, yaml.MappingNode):
             if node.tag != _TAG + "map":
-                self.problem(node, f"unsupported YAML tag {_short_tag(node.tag)!r}")
+                self.problem(node, f"unsupported YAML tag {_short_tag(node.tag)!r}", path)
                 return None
+            if node.flow_style and node.value and not isinstance(node.value[0][0], yaml.ScalarNode):
+                written = self.source(node)
+                if _PLACEHOLDER.match(written):
+                    self.problem(
+                        node,
+                        f"{written!r} is a template placeholder that was never filled in"
+                        " (YAML reads it as a mapping); write the value, or quote it",
+                        path,
+                    )
+                    return written
             return self.mapping(node, path)
         raise AssertionError(f"unknown YAML node {node!r}")  # pragma: no cover
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
+    def scalar(self, node: yaml.ScalarNode, path: JsonPath) -> Any:
         tag = node.tag
         if tag == _TAG + "str" or tag == _TAG + "timestamp" or tag == _TAG + "binary":
             # Timestamps stay as written: the date rule must see the author's text.
@@ -161,7 +204,7 @@ class _Converter:
             return _constructor.construct_yaml_int(node)
         if tag == _TAG + "float":
             return _constructor.construct_yaml_float(node)
-        self.problem(node, f"unsupported YAML tag {_short_tag(tag)!r}")
+        self.problem(node, f"unsupported YAML tag {_short_tag(tag)!r}", path)
         return None
 
     def mapping(self, node: yaml.MappingNode, path: JsonPath) -> dict[str, Any]:
@@ -175,7 +218,26 @@ class _Converter:
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node, "a front matter key must be a plain value, not a collection")
+                kind = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
+                written = self.source(key_node)
+                if _PLACEHOLDER.match(written):
+                    kind = "an unfilled template placeholder"
+                self.problem(key_node, f"key {written!r} is {kind}, expected a string")
+                continue
+            if key_node.tag != _TAG + "str":
+                # YAML 1.1 reads `1:`, `null:`, `yes:` and `2021-05-27:` as numbers, null,
+                # booleans and dates: a parser keys the value by that, not by the text.
+                yaml_type = _SCALAR_TYPES.get(key_node.tag)
+                read_as = (
+                    f"is read by YAML as {_TYPE_NAMES[yaml_type]}"
+                    if yaml_type is not None
+                    else f"has the unsupported tag {_short_tag(key_node.tag)!r}"
+                )
+                self.problem(
+                    key_node,
+                    f"key {self.source(key_node)!r} {read_as}, expected a string;"
+                    " quote it if it is text",
+                )
                 continue
             key = key_node.value
             if key in first_seen:
@@ -224,7 +286,7 @@ def load_yaml(text: str, *, base: int, position: Callable[[int], Position]) -> L
         return LoadedYaml(None, {}, (YamlProblem(base, base, "YAML is nested too deeply"),))
     if root is None:  # an empty block is an empty mapping, as Jekyll and Hexo read it
         return LoadedYaml({}, {}, ())
-    converter = _Converter(base, position)
+    converter = _Converter(text, base, position)
     if not isinstance(root, yaml.MappingNode) or root.tag != _TAG + "map":
         kind = {yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list"}.get(
             type(root), "not a mapping"
@@ -234,6 +296,16 @@ def load_yaml(text: str, *, base: int, position: Callable[[int], Position]) -> L
     try:
         data = converter.convert(root, ())
     except _TooComplex as error:
-        converter.problem(error.node, str(error))
-        return LoadedYaml(None, {}, tuple(converter.problems))
+        # Reported at the top-level field that explodes (its key was recorded before its
+        # value was converted), not deep inside an anchored value elsewhere.
+        top = converter.spans.get(error.path[:1])
+        if top is not None:
+            start, end = top.key_start, top.value_end
+            while end > start and text[end - 1 - base] in " \t\r\n":
+                end -= 1
+            message = str(error).format(field=repr(error.path[0]))
+        else:  # pragma: no cover - the root itself is never too deep or too many
+            start, end = converter.span(error.node)
+            message = str(error).format(field="(root)")
+        return LoadedYaml(None, {}, (YamlProblem(start, end, message),))
     return LoadedYaml(data, converter.spans, tuple(converter.problems))
