@@ -1,0 +1,1 @@
+"""Fuzz tests: mutated real articles through the public API (see README.md here)."""

@@ -1,0 +1,204 @@
+"""Fuzzing artlint with mutated real articles (strategies.py), through the public API.
+
+For every example, text (``lint_text`` / ``fix_text``) or bytes (``lint_bytes`` /
+``fix_file``):
+
+1. linting never raises and reports no ``AL900`` (a rule that crashed);
+2. fixing is idempotent: fixing the fixed text changes nothing;
+3. bytes outside the edits are unchanged: one pass of the reported safe fixes gives exactly
+   the original slices between the edits and the edits' contents (as in
+   tests/test_fix_properties.py), and a fix that failed a guard returns the original;
+4. a front matter that parsed still parses after the fix;
+5. no paragraph text is lost: every ``<p>`` of the original that is not junk (tracking or
+   credit blocks, as tests/test_fix_corpus.py defines them, or a paragraph that a removed
+   junk construct reaches into) keeps its visible text.
+
+Profiles (tests/fuzz/profiles.py): ``ci`` by default, ``ARTLINT_FUZZ=long`` for the long run.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import event, given, note
+
+from artlint.api import fix_text, lint_text
+from artlint.article import Article
+from artlint.engine import lint_bytes
+from artlint.fixer import apply_fixes, fix_source
+from artlint.fixing import fix_file
+from artlint.settings import Settings
+from artlint.source import UTF8_BOM, Source, UndecodableError
+from artlint.violation import Violation
+from tests.conftest import REAL_CORPUS
+from tests.fuzz.corpus import FuzzCorpus
+from tests.fuzz.profiles import TOTAL_WEIGHT, fuzz_settings
+from tests.fuzz.strategies import mutated_bytes, mutated_texts
+from tests.test_fix_corpus import COMMENT, P_ELEMENT, is_junk, text_of
+from tests.test_fix_properties import (
+    JUNK_CODES,
+    _expected_single_pass,
+    _front_matter_ok,
+    _gaps,
+    _keeps_in_order,
+    _safe,
+)
+
+SETTINGS = Settings()
+PATH = "article.md"
+INTERNAL_ERROR = "AL900"
+WEIGHTS = {"text": 4, "bytes": 2}
+
+
+def test_weights_add_up() -> None:
+    assert sum(WEIGHTS.values()) == TOTAL_WEIGHT
+
+
+def test_real_corpus_is_used(fuzz_corpus: FuzzCorpus) -> None:
+    """A notice in the summary when the fuzz tests only had examples/ to start from."""
+    assert fuzz_corpus.files
+    if fuzz_corpus.fallback:
+        pytest.skip(f"{REAL_CORPUS} is absent: fuzzing from {fuzz_corpus.origin} only")
+    assert len(fuzz_corpus.pool.heads) > 200
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _crashes(violations: Sequence[Violation]) -> list[str]:
+    return [v.message for v in violations if v.code == INTERNAL_ERROR]
+
+
+#: A tag whose quoted attribute values may hold ``>`` (test_fix_corpus's TAG stops there).
+_QUOTED_TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
+
+
+def _visible(inner: str) -> frozenset[str]:
+    """A paragraph's text as a reader sees it: no comments or tags, spaces collapsed; with
+    tags read as tests/test_fix_corpus.py reads them, and with quoted values skipped."""
+    inner = COMMENT.sub("", inner)
+    texts = (text_of(inner), _QUOTED_TAG.sub("", inner))
+    return frozenset(" ".join(html.unescape(text).split()) for text in texts)
+
+
+def _blank_comments(text: str) -> str:
+    """``text`` with every comment blanked to spaces (offsets kept)."""
+    return COMMENT.sub(lambda match: " " * len(match.group()), text)
+
+
+def lost_paragraphs(original: str, fixed: str, violations: Sequence[Violation]) -> list[str]:
+    """Visible texts of the original's non-junk paragraphs that the fixed text lacks.
+
+    Paragraphs are found as tests/test_fix_corpus.py finds them (a regular expression,
+    comments left out); those that a junk violation's span reaches into, whose ``<p`` is
+    inside a fix's edit, or that the corpus test calls junk, are skipped."""
+    junk = [(v.start, v.end) for v in violations if v.code in JUNK_CODES]
+    # A "<p" inside what a fix removes is not a paragraph (``<font cms-style="<p>...">``).
+    removed = [(edit.start, edit.end) for fix in _safe(violations) for edit in fix.edits]
+    blanked = _blank_comments(fixed)
+    kept = set().union(
+        *(_visible(fixed[m.start(2) : m.end(2)]) for m in P_ELEMENT.finditer(blanked))
+    )
+    lost = []
+    for match in P_ELEMENT.finditer(_blank_comments(original)):
+        if any(start < match.end() and match.start() < end for start, end in junk):
+            continue  # a junk construct the fix removes reaches into it
+        if any(start <= match.start() < end for start, end in removed):
+            continue
+        attributes, inner = match.group(1), original[match.start(2) : match.end(2)]
+        if is_junk(attributes, inner):
+            continue
+        visible = _visible(inner) - {""}
+        if visible and inner not in fixed and not visible & kept:
+            lost.append(min(visible))
+    return lost
+
+
+def check_text(text: str) -> None:
+    """Every property, for an article given as text."""
+    violations = lint_text(text, PATH)
+    assert not _crashes(violations)
+    # 3. One pass of the reported safe fixes: only their edits change the text.
+    fixes = _safe(violations)
+    for fix in fixes:
+        for edit in fix.edits:
+            assert 0 <= edit.start <= edit.end <= len(text), edit
+    one_pass, applied = apply_fixes(text, fixes)
+    spans = [(edit.start, edit.end) for fix in fixes for edit in fix.edits]
+    assert _keeps_in_order(one_pass, _gaps(text, spans))
+    assert (one_pass, applied) == _expected_single_pass(text, fixes)
+    # The full fix (fix_text is exactly fix_source(Source(text), ...).text).
+    outcome = fix_source(Source(text), PATH, SETTINGS)
+    fixed = outcome.text
+    event(f"fix: {outcome.failure or ('changed' if fixed != text else 'unchanged')}")
+    note(f"fixed text: {fixed!r}")
+    assert not _crashes(outcome.remaining)
+    if outcome.failure:
+        assert fixed == text
+        assert outcome.fixed == 0
+    else:
+        assert not _safe(outcome.remaining)
+    # 2. Idempotent, through the public API.
+    assert fix_text(fixed, PATH) == fixed
+    # 4. A front matter that parsed still parses.
+    if _front_matter_ok(Article.from_text(text)):
+        assert _front_matter_ok(Article.from_text(fixed))
+    # 5. No paragraph text lost.
+    assert lost_paragraphs(text, fixed, violations) == []
+
+
+def check_bytes(data: bytes, path: Path) -> None:
+    """Every property, for an article given as a file's bytes."""
+    violations = lint_bytes(data, PATH, SETTINGS)
+    assert not _crashes(violations)
+    try:
+        source: Source | None = Source.from_bytes(data)
+    except UndecodableError:
+        source = None
+    event("bytes: " + ("undecodable" if source is None else "decodable"))
+    if source is None:
+        assert [v.code for v in violations] == ["IO001"]
+    path.write_bytes(data)
+    first = fix_file(path, PATH, SETTINGS)
+    written = path.read_bytes()
+    assert not _crashes(first.violations)
+    if source is None:
+        assert written == data
+        assert first.fixed == 0
+        assert [v.code for v in first.violations] == ["IO001"]
+        return
+    assert first.fixed_text is not None
+    assert written == source.to_bytes(first.fixed_text)
+    assert written.startswith(UTF8_BOM) == data.startswith(UTF8_BOM)
+    if any(v.code == "AL902" for v in first.violations):
+        assert written == data
+    # The text-level properties on the decoded text, and idempotence on the file.
+    check_text(source.text)
+    second = fix_file(path, PATH, SETTINGS)
+    assert path.read_bytes() == written
+    assert second.fixed == 0
+    assert second.fixed_text == first.fixed_text
+
+
+# --- the properties ------------------------------------------------------------------------------
+
+
+@fuzz_settings(WEIGHTS["text"])
+@given(text=mutated_texts())
+def test_mutated_text(text: str) -> None:
+    check_text(text)
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fuzz") / "article.md"
+
+
+@fuzz_settings(WEIGHTS["bytes"])
+@given(data=mutated_bytes())
+def test_mutated_bytes(scratch: Path, data: bytes) -> None:
+    check_bytes(data, scratch)
