@@ -250,6 +250,31 @@ def _attributes(raw_tag: str, start: int) -> tuple[Attribute, ...]:
 RAW_TEXT_ELEMENTS = ("script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title")
 #: Elements whose "/>" really closes them: inside svg and math (foreign content) only.
 FOREIGN_ROOTS = frozenset({"svg", "math"})
+#: Deepest nesting of elements that is parsed as written: Blink's HTML parser (Chrome, Edge)
+#: puts deeper elements beside the 512th instead of inside it, and html5lib's cost grows
+#: with the square of the depth, so deeper bodies are reported without running it.
+MAX_NESTING = 512
+#: Elements html5lib closes implicitly when a sibling starts, so the index's nesting of
+#: them (which models no implied end tag) is not counted as depth.
+IMPLICITLY_CLOSED = frozenset(
+    {"p", "li", "dd", "dt", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot"}
+    | {"caption", "colgroup", "rb", "rp", "rt", "rtc"}
+)
+
+
+def too_deep(index: HtmlIndex) -> Element | None:
+    """The first element nested more than :data:`MAX_NESTING` levels deep, if any."""
+    depths: list[int] = []
+    for element in index.elements:
+        depth = depths[element.parent] if element.parent >= 0 else 0
+        if element.tag not in IMPLICITLY_CLOSED:
+            depth += 1
+            if depth > MAX_NESTING:
+                return element
+        depths.append(depth)
+    return None
+
+
 # A comment ends at the first "-->" or "--!>" (WHATWG "comment end bang state"), and
 # "<!-->" / "<!--->" are complete empty comments.  Python 3.11's html.parser only knows
 # "--\s*>", and would read on past "--!>", swallowing the markup after it.

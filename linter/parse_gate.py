@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from html.entities import html5 as _ENTITIES
 
-from artlint.htmlindex import HtmlIndex
+from artlint.htmlindex import MAX_NESTING, HtmlIndex
 
 # html5lib's space characters (not Python's \s, which takes U+3000 and U+00A0 too).
 _WS = "\t\n\f\r "
@@ -243,6 +243,8 @@ def _bad_markup(body: str) -> bool:
             if token == _COMMENT and not raw_text:
                 continue
             return True  # a "<" that starts no token html5lib reads without an error
+        if len(stack) >= MAX_NESTING:
+            return True  # html5lib_errors reports the depth (and keeps the checks here linear)
         name, first_attribute, attributes, self_closing = match.group(1, 2, 3, 4)
         name = name.lower()
         kind = kinds(name, _OTHER)

@@ -20,6 +20,10 @@ _PLAIN = {
         "Start tag (%(name)s) in a table outside any cell is moved out of the table"
     ),
     "unexpected-end-tag-implies-table-voodoo": ("End tag (%(name)s) in a table outside any cell"),
+    "nesting-too-deep": (
+        "Elements nested more than %(depth)s levels deep: browsers put deeper elements beside"
+        " the %(depth)sth, not inside it (no further parse errors are reported)"
+    ),
 }
 
 
@@ -40,7 +44,9 @@ class HtmlParseError(Rule):
     """What it does:
     Reports the parse errors that the HTML standard's parsing algorithm (as implemented by
     html5lib) finds in the body: stray and misnested end tags, duplicate attributes, bad
-    character references. The message ends with html5lib's error code.
+    character references. The message ends with html5lib's error code. Elements nested more
+    than 512 levels deep (where browsers stop nesting) are one ``nesting-too-deep`` error at
+    the first one too deep, and no further parse errors are reported.
 
     Why it matters:
     Browsers recover from these errors in ways that differ from what the markup seems to say:
