@@ -84,6 +84,8 @@ class Element:
     closed: bool
     parent: int
     attributes: tuple[Attribute, ...]
+    #: How many elements enclose it in the index (which models no implied end tag).
+    depth: int = 0
 
     def attribute(self, name: str) -> Attribute | None:
         for attribute in self.attributes:
@@ -136,6 +138,11 @@ class HtmlIndex:
     tokens: tuple[tuple[int, int], ...] = ()
     #: text_of results by element index: several pack entries ask for the same paragraph.
     _texts: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
+    #: The body's text with every token removed, and where each token ended in it: built
+    #: the first time a large element's text is asked for (see ``_text_of``).
+    _plain: list[tuple[str, list[int], list[int]]] = field(
+        default_factory=list, compare=False, repr=False
+    )
 
     def text_of(self, element: Element) -> str:
         """The element's text content: tags dropped, references decoded, spaces collapsed.
@@ -150,9 +157,14 @@ class HtmlIndex:
 
     def _text_of(self, element: Element) -> str:
         start, end = element.start_tag_end, element.content_end
+        first = bisect.bisect_left(self.tokens, (start, start))
+        if first + _FEW_TOKENS < len(self.tokens) and self.tokens[first + _FEW_TOKENS][0] < end:
+            # Many tokens inside: slice the token-free text instead of walking them, so
+            # that the texts of deeply nested elements cost C time, not a loop each.
+            plain = self._plain_offset(start), self._plain_offset(end)
+            return " ".join(html.unescape(self._plain[0][0][plain[0] : plain[1]]).split())
         parts = []
         position = start
-        first = bisect.bisect_left(self.tokens, (start, start))
         for token_start, token_end in self.tokens[first:]:
             if token_start >= end:
                 break
@@ -162,6 +174,30 @@ class HtmlIndex:
         # Runs of whitespace become one space, none at the ends: split() and join() do in C
         # what substituting r"\s+" and stripping did (the same whitespace), 3x faster.
         return " ".join(html.unescape("".join(parts)).split())
+
+    def _plain_offset(self, offset: int) -> int:
+        """Where text offset ``offset`` (not inside a token) falls in the token-free text."""
+        if not self._plain:
+            pieces = []
+            ends: list[int] = []
+            after: list[int] = []  # the token-free text's length at each token's end
+            position, length = self.body_start, 0
+            for token_start, token_end in self.tokens:
+                piece = self.text[position:token_start]
+                pieces.append(piece)
+                length += len(piece)
+                ends.append(token_end)
+                after.append(length)
+                position = token_end
+            pieces.append(self.text[position : self.body_end])
+            self._plain.append(("".join(pieces), ends, after))
+        _, ends, after = self._plain[0]
+        before = bisect.bisect_right(ends, offset)  # tokens that end at or before offset
+        if before < len(self.tokens) and self.tokens[before][0] < offset:
+            offset = self.tokens[before][0]  # inside a token: its text starts after it
+        if before == 0:
+            return offset - self.body_start
+        return after[before - 1] + offset - ends[before - 1]
 
     def ancestors(self, element: Element) -> list[Element]:
         chain = []
@@ -180,7 +216,7 @@ class HtmlIndex:
 class _Open:
     """An element whose end has not been seen yet."""
 
-    __slots__ = ("attributes", "index", "parent", "start", "start_tag_end", "tag")
+    __slots__ = ("attributes", "depth", "index", "parent", "start", "start_tag_end", "tag")
 
     def __init__(
         self,
@@ -190,7 +226,9 @@ class _Open:
         start_tag_end: int,
         parent: int,
         attributes: tuple[Attribute, ...],
+        depth: int = 0,
     ) -> None:
+        self.depth = depth
         self.index = index
         self.tag = tag
         self.start = start
@@ -209,6 +247,7 @@ class _Open:
             closed,
             self.parent,
             self.attributes,
+            self.depth,
         )
 
 
@@ -250,6 +289,8 @@ def _attributes(raw_tag: str, start: int) -> tuple[Attribute, ...]:
 RAW_TEXT_ELEMENTS = ("script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title")
 #: Elements whose "/>" really closes them: inside svg and math (foreign content) only.
 FOREIGN_ROOTS = frozenset({"svg", "math"})
+#: Elements holding more tokens than this get their text from the token-free body.
+_FEW_TOKENS = 32
 #: Deepest nesting of elements that is parsed as written: Blink's HTML parser (Chrome, Edge)
 #: puts deeper elements beside the 512th instead of inside it, and html5lib's cost grows
 #: with the square of the depth, so deeper bodies are reported without running it.
@@ -289,6 +330,9 @@ class _Builder:
 
     def __init__(self) -> None:
         self._open: list[_Open] = []
+        #: How many elements of each name are open: a stray end tag or a self-closed tag
+        #: is known without walking the stack (10,000 open elements made that quadratic).
+        self._open_names: dict[str, int] = {}
         self._elements: list[Element | None] = []
         self.comments: list[Comment] = []
         self.end_tags: list[EndTag] = []
@@ -301,29 +345,35 @@ class _Builder:
     ) -> None:
         index = len(self._elements)
         parent = self._open[-1].index if self._open else -1
-        opened = _Open(index, tag, start, end, parent, attributes)
+        opened = _Open(index, tag, start, end, parent, attributes, len(self._open))
         # Browsers ignore "/>" on an HTML element that is not void: <div/> opens a div.
+        open_names = self._open_names
         if tag in VOID_ELEMENTS or (
             self_closing
-            and (tag in FOREIGN_ROOTS or any(item.tag in FOREIGN_ROOTS for item in self._open))
+            and (tag in FOREIGN_ROOTS or open_names.get("svg") or open_names.get("math"))
         ):
             self._elements.append(opened.close(end, end, closed=True))
         else:
             self._elements.append(None)
             self._open.append(opened)
+            open_names[tag] = open_names.get(tag, 0) + 1
 
     def end_tag(self, tag: str, start: int, end: int) -> None:
+        open_names = self._open_names
+        if not open_names.get(tag):
+            self.end_tags.append(EndTag(tag, start, end, stray=True))
+            return
+        # The walk stops at the element it closes and pops all it passed: linear overall.
         for depth in range(len(self._open) - 1, -1, -1):
             if self._open[depth].tag == tag:
                 break
-        else:
-            self.end_tags.append(EndTag(tag, start, end, stray=True))
-            return
         self.end_tags.append(EndTag(tag, start, end, stray=False))
         while len(self._open) > depth + 1:
             implicit = self._open.pop()
+            open_names[implicit.tag] -= 1
             self._elements[implicit.index] = implicit.close(start, start, closed=False)
         opened = self._open.pop()
+        open_names[tag] -= 1
         self._elements[opened.index] = opened.close(start, end, closed=True)
 
     def comment(self, start: int, end: int, data: str) -> None:

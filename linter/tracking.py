@@ -6,7 +6,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from artlint.htmlindex import Comment, Element, HtmlIndex
+from artlint.htmlindex import MAX_NESTING, Comment, Element, HtmlIndex
 from artlint.packs import CompiledEntry, PackSet
 from artlint.selectors import Selector
 
@@ -80,7 +80,7 @@ def find_tracking_blocks(index: HtmlIndex, packs: PackSet) -> tuple[TrackingMatc
     covered_until = -1
     if element_entries:
         for element in index.elements:
-            if element.start < covered_until:
+            if element.start < covered_until or element.depth >= MAX_NESTING:
                 continue
             entry = _first_match(index, element, element_entries.entries(element.tag))
             if entry is not None:
@@ -125,6 +125,10 @@ def find_credit_lines(
         return
     by_tag = _by_tag(entries)
     for element in index.elements:
+        if element.depth >= MAX_NESTING:
+            # Browsers do not nest it (HT006 says so), and the texts of ever deeper elements
+            # would make the search quadratic.
+            continue
         for entry, selector in by_tag.entries(element.tag):
             assert entry.pattern is not None
             if selector is not None and not selector.matches(element):
