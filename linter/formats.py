@@ -32,6 +32,16 @@ _RFC2822 = re.compile(
 )
 
 
+#: A template placeholder that was never filled in (Hugo's ``{{ .Date }}``, Jekyll's
+#: ``{{ page.date }}``, Hexo's ``{{ date }}``).
+_PLACEHOLDER = re.compile(r"\s*\{\{.*\}\}\s*", re.DOTALL)
+
+
+def _placeholder(value: str) -> str:
+    """The start of a reason when ``value`` is an unfilled template placeholder."""
+    return "an unfilled template placeholder, " if _PLACEHOLDER.fullmatch(value) else ""
+
+
 class FormatProblem(ValueError):
     """A value does not have the format; the message says why."""
 
@@ -45,7 +55,7 @@ def check_rfc2822(value: Any) -> bool:
         return True
     match = _RFC2822.fullmatch(value.strip(" \t"))
     if match is None:
-        raise FormatProblem("expected 'Day, DD Mon YYYY HH:MM:SS ZONE'")
+        raise FormatProblem(_placeholder(value) + "expected 'Day, DD Mon YYYY HH:MM:SS ZONE'")
     month_name = match["month"].capitalize()
     if month_name not in _MONTHS:
         raise FormatProblem(f"unknown month {match['month']!r}")
@@ -78,7 +88,7 @@ def check_image_url(value: Any) -> bool:
     except ValueError as error:  # e.g. an unbalanced IPv6 bracket
         raise FormatProblem(str(error)) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise FormatProblem("not an absolute http(s) URL")
+        raise FormatProblem(_placeholder(value) + "not an absolute http(s) URL")
     if not host:
         raise FormatProblem("the URL has no host")
     if not validate_rfc3986(value, rule="URI"):

@@ -44,6 +44,8 @@ IMAGE_URL = "FM103"
 IMAGE_URL_INSECURE = "FM104"
 OTHER = "FM100"
 
+#: The longest rendering of a list or mapping in a message.
+_SHOWN_LENGTH = 80
 _EMPTY_KEYWORDS = frozenset({"type", "minLength", "pattern", "minItems", "minProperties"})
 _YAML_TYPE_NAMES = {
     "boolean": "a boolean",
@@ -268,7 +270,9 @@ def _shown(span: FieldSpan | None, value: Any) -> str:
     """The value as the author wrote it."""
     if span is not None and span.yaml_type not in ("mapping", "sequence"):
         return repr(span.text)
-    return json.dumps(value, ensure_ascii=False, default=str)
+    shown = json.dumps(value, ensure_ascii=False, default=str)
+    # A collection is shown whole only when short: aliases can make it thousands of values.
+    return shown if len(shown) <= _SHOWN_LENGTH else shown[: _SHOWN_LENGTH - 3] + "..."
 
 
 def _is_empty(value: Any) -> bool:
