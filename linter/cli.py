@@ -7,6 +7,7 @@ something to lint, so ``artlint --version`` and ``--help`` stay fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -199,6 +200,39 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; an interruption (SIGINT, SIGTERM) ends it with a one-line
+    message and the status shells expect (130, 143), with no traceback: by then every
+    file is whole, old or fixed, and no temporary file is left (see artlint.signals)."""
+    from artlint import signals
+
+    try:
+        with signals.main_signals():
+            return _main(argv)
+    except KeyboardInterrupt as interruption:
+        return _interrupted(interruption)
+    except BaseException:
+        # The interruption, wrapped in another exception: a RuntimeError from
+        # ``__set_name__``, a PanicException from a Rust extension being imported.
+        wrapped = signals.pending()
+        if isinstance(wrapped, KeyboardInterrupt):
+            return _interrupted(wrapped)
+        raise
+
+
+def _interrupted(interruption: KeyboardInterrupt) -> int:
+    from artlint import signals
+
+    signals.clear_pending()
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
+    with contextlib.suppress(OSError, ValueError):
+        name = signals.signal_name(interruption)
+        message = "files not reached yet were left as they were"
+        print(f"artlint: interrupted ({name}); {message}", file=sys.stderr)
+    return signals.exit_status(interruption)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     from artlint.commands import SUBCOMMANDS
 

@@ -341,9 +341,11 @@ def _fix_chunk(
     """Fix a few files.  The texts are kept only for --diff (which shows them)."""
     from artlint.fixing import fix_file
     from artlint.registry import register_plugins
+    from artlint.signals import raise_if_pending
 
     results = []
     for index, job in chunk:
+        raise_if_pending()  # an interruption lost in a finalizer stops the run here
         if job.settings.plugins:
             register_plugins(job.settings.plugins)
         allow = unsafe or job.settings.unsafe_fixes

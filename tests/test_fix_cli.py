@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -9,12 +10,14 @@ import stat
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from artlint import registry
 from artlint.context import RuleContext
 from artlint.rule import Applicability, Edit, Finding, Fix, FixAvailability, Rule, Target
+from artlint.source import Source
 from artlint.writer import WriteError, write_atomic
 from tests.conftest import CliResult
 
@@ -244,3 +247,114 @@ def test_diff_output_is_a_patch_git_applies(
     subprocess.run(["git", "apply", "fix.patch"], check=True, cwd=tmp_path)
     assert (tmp_path / "a.md").read_text("utf-8") == "<p>a</p>\n"
     assert (tmp_path / "b.md").read_text("utf-8") == "<p>a</p>\n<p>b\u2028c</p>\n"
+
+
+def test_a_file_changed_between_read_and_write_is_reported_and_kept(
+    tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone saves the file while artlint fixes it: their version stays, IO002 says why,
+    and the other files are fixed."""
+    article = tmp_path / "post.md"
+    other = tmp_path / "other.md"
+    article.write_text(ARTICLE, "utf-8")
+    other.write_text(ARTICLE, "utf-8")
+    theirs = ARTICLE.replace("正文。", "他们改的正文。")
+    from artlint import fixing
+
+    real_fix_source = fixing.fix_source
+
+    def fix_while_someone_saves(source: Source, path: str, *args: Any, **kwargs: Any) -> Any:
+        outcome = real_fix_source(source, path, *args, **kwargs)
+        if path == str(article):
+            article.write_text(theirs, "utf-8")
+        return outcome
+
+    monkeypatch.setattr(fixing, "fix_source", fix_while_someone_saves)
+    result = run_cli("--fix", str(article), str(other))
+    assert article.read_text("utf-8") == theirs
+    assert other.read_text("utf-8") == FIXED
+    assert (
+        f"{article}:1:1: IO002 not written: the file changed on disk while artlint was fixing it"
+        in result.stdout.splitlines()
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["other.md", "post.md"]
+    assert result.exit_code == 1
+
+
+def test_disk_full_on_one_file_reports_it_and_fixes_the_others(
+    tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSPC from the write itself (the first file's): the original stays, no temporary
+    file is left, and the run goes on."""
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    first.write_text(ARTICLE, "utf-8")
+    second.write_text(ARTICLE, "utf-8")
+    real_write = os.write
+    failed: list[int] = []
+
+    def full_once(handle: int, data: Any) -> int:
+        if not failed:
+            failed.append(handle)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(handle, data)
+
+    monkeypatch.setattr("artlint.writer.os.write", full_once)
+    result = run_cli("--fix", "--jobs", "1", str(first), str(second))
+    assert first.read_text("utf-8") == ARTICLE
+    assert second.read_text("utf-8") == FIXED
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.md", "b.md"]
+    assert result.stdout.splitlines()[0] == (
+        f"{first}:1:1: IO002 not written: cannot write the file: No space left on device"
+    )
+    assert result.exit_code == 1
+
+
+@pytest.fixture
+def tiny_tmpfs(tmp_path: Path) -> Iterator[Path]:
+    """A 200 KiB tmpfs (needs root and a sandbox that allows mounting)."""
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("mounting a tmpfs needs root and mount(8)")
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+def _fill(filler: Path) -> None:
+    """Take every block left on ``filler``'s file system."""
+    with filler.open("wb", buffering=0) as stream:
+        while True:
+            try:
+                stream.write(b"\0" * 4096)
+            except OSError as error:
+                if error.errno == errno.ENOSPC:
+                    return
+                raise
+
+
+def test_a_really_full_disk_reports_io002_and_keeps_the_file(
+    tiny_tmpfs: Path, run_cli: Run
+) -> None:
+    article = tiny_tmpfs / "post.md"
+    article.write_text(ARTICLE, "utf-8")
+    _fill(tiny_tmpfs / "filler")
+    result = run_cli("--fix", str(article))
+    assert article.read_text("utf-8") == ARTICLE
+    assert sorted(path.name for path in tiny_tmpfs.iterdir()) == ["filler", "post.md"]
+    assert result.stdout.splitlines()[0].startswith(f"{article}:1:1: IO002 not written: ")
+    assert "No space left on device" in result.stdout.splitlines()[0]
+    assert result.exit_code == 1
+    (tiny_tmpfs / "filler").unlink()
+    again = run_cli("--fix", str(article))
+    assert article.read_text("utf-8") == FIXED
+    assert again.exit_code == 0
