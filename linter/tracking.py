@@ -120,14 +120,18 @@ class CreditMatch:
 def find_credit_lines(
     index: HtmlIndex, entries: tuple[CompiledEntry, ...], group: str
 ) -> Iterator[CreditMatch]:
-    """Each element matched by the first entry whose selector and pattern fit it."""
+    """Each element matched by the first entry whose selector and pattern fit it.
+
+    An element inside a match is not matched again (unclosed ``<p>``s nest in the index, and
+    all share the innermost one's text), nor one nested deeper than browsers nest (HT006
+    reports it): the texts of ever deeper elements would make the search quadratic.
+    """
     if not entries:
         return
     by_tag = _by_tag(entries)
+    covered_until = -1
     for element in index.elements:
-        if element.depth >= MAX_NESTING:
-            # Browsers do not nest it (HT006 says so), and the texts of ever deeper elements
-            # would make the search quadratic.
+        if element.start < covered_until or element.depth >= MAX_NESTING:
             continue
         for entry, selector in by_tag.entries(element.tag):
             assert entry.pattern is not None
@@ -137,4 +141,5 @@ def find_credit_lines(
             found = entry.pattern.search(text)
             if found is not None and found.group(group):
                 yield CreditMatch(element, entry, text, found.group(group).strip())
+                covered_until = element.end
                 break
