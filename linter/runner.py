@@ -18,7 +18,7 @@ import time
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from artlint.cache import (
     BULK,
@@ -39,6 +39,9 @@ from artlint.report import (
     in_report_order,
 )
 from artlint.settings import Settings
+
+if TYPE_CHECKING:
+    from artlint.writer import WriteError
 
 #: Below this many files per worker, one process is faster than a pool.
 MIN_FILES_PER_JOB = 16
@@ -338,20 +341,53 @@ FixTask = tuple[int, Job]
 def _fix_chunk(
     chunk: list[FixTask], unsafe: bool, write: bool, keep_texts: bool = True
 ) -> list[tuple[int, FileReport]]:
-    """Fix a few files.  The texts are kept only for --diff (which shows them)."""
+    """Fix a few files.  The texts are kept only for --diff (which shows them).
+
+    The chunk's writes are committed together (see :func:`artlint.writer.batch`): the
+    files are fsynced at once, then each replaces its original.
+    """
     from artlint.fixing import fix_file
     from artlint.registry import register_plugins
     from artlint.signals import raise_if_pending
+    from artlint.writer import batch
 
     results = []
-    for index, job in chunk:
-        raise_if_pending()  # an interruption lost in a finalizer stops the run here
-        if job.settings.plugins:
-            register_plugins(job.settings.plugins)
-        allow = unsafe or job.settings.unsafe_fixes
-        report = fix_file(job.path, job.display, job.settings, unsafe=allow, write=write)
-        results.append((index, report if keep_texts else report.without_texts()))
-    return results
+    with batch() as pending:
+        for index, job in chunk:
+            raise_if_pending()  # an interruption lost in a finalizer stops the run here
+            if job.settings.plugins:
+                register_plugins(job.settings.plugins)
+            allow = unsafe or job.settings.unsafe_fixes
+            report = fix_file(job.path, job.display, job.settings, unsafe=allow, write=write)
+            results.append((index, job, report))
+        failures = pending.commit()
+    done = []
+    for index, job, report in results:
+        failure = failures.get(job.path)
+        if failure is not None:
+            report = _unwritten(job, report, *failure)
+        done.append((index, report if keep_texts else report.without_texts()))
+    return done
+
+
+def _unwritten(job: Job, report: FileReport, data: bytes, error: WriteError) -> FileReport:
+    """The report of a file whose fixed version could not be written (found when the batch
+    was committed): as :func:`artlint.fixing.fix_file` reports a write that fails at once,
+    IO002 and the lint of the original, nothing fixed."""
+    from artlint.engine import engine_violation, lint_bytes
+    from artlint.fixing import UNWRITABLE
+
+    violations = list(lint_bytes(data, job.display, job.settings))
+    message = f"not written: {error.reason}"
+    violations.insert(0, engine_violation(job.display, UNWRITABLE, message))
+    violations.sort(key=lambda violation: violation.sort_key)
+    return FileReport(
+        path=job.display,
+        violations=tuple(violations),
+        fixed=0,
+        original_text=report.original_text,
+        fixed_text=report.fixed_text,
+    )
 
 
 def _fix_died(task: FixTask) -> tuple[int, FileReport]:
@@ -379,7 +415,12 @@ def iter_fix(
                 dead=_fix_died,
             )
         else:
-            results = (result for task in tasks for result in _fix_chunk([task], unsafe, write))
+            # A few files at a time, so that their writes are committed together.
+            results = (
+                result
+                for start in range(0, len(tasks), MIN_FILES_PER_JOB)
+                for result in _fix_chunk(tasks[start : start + MIN_FILES_PER_JOB], unsafe, write)
+            )
         for _, report in results:
             progress.advance()
             yield report
