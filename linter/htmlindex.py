@@ -412,6 +412,25 @@ class _Indexer(HTMLParser):
             self.handle_comment(rawdata[i + 4 : match.start()])
         return match.end()
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![CDATA[...]]>`` and kin; any other ``<![`` is a bogus comment up to ``>``.
+
+        html.parser (Python 3.11/3.12) asserts on a keyword it does not know (``<![foo[``,
+        ``<![``); the HTML standard reads every ``<![`` in HTML content as a bogus comment,
+        as html5lib does (and HT006 reports it).
+        """
+        position = self.getpos()
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position  # _scan_name moved them before raising
+        end = self.rawdata.find(">", i + 3)
+        if end < 0:
+            return -1  # html.parser then reads the rest as text
+        if report:
+            self.handle_comment(self.rawdata[i + 2 : end])
+        return end + 1
+
     def _offset(self) -> int:
         line, column = self.getpos()
         return self._base + self._line_starts[line - 1] + column

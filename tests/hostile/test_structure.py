@@ -508,3 +508,47 @@ def test_html_nested_10000_deep_is_bounded(
     if removed:
         fixed = fixed.replace(removed, "<p>")
     assert bounded_lint_and_fix(tmp_path, text, fixed.encode()) == expected
+
+
+@pytest.mark.parametrize(
+    ("section", "found"),
+    [
+        pytest.param(
+            "<![foo[ x ]]>",
+            [
+                ("HT001", 5, 9, "HTML comment left in the body: '<![foo[ x ]]>'"),
+                (
+                    "HT006",
+                    5,
+                    9,
+                    "HTML parse error: Expected '--' or 'DOCTYPE'. Not found"
+                    " [expected-dashes-or-doctype]",
+                ),
+            ],
+            id="unknown-keyword",
+        ),
+        pytest.param(
+            "<![",
+            [
+                (
+                    "HT006",
+                    5,
+                    11,
+                    "HTML parse error: Expected '--' or 'DOCTYPE'. Not found"
+                    " [expected-dashes-or-doctype]",
+                ),
+            ],
+            id="unfinished",
+        ),
+    ],
+)
+def test_marked_section_is_a_bogus_comment(
+    tmp_path: Path, run_cli: Run, section: str, found: list[Found]
+) -> None:
+    """html.parser (3.11, 3.12) asserts on ``<![`` and a keyword it does not know."""
+    text = front("title: T\n" + DATE, f"<p>x</p>{section}\n")
+    path = tmp_path / "post.md"
+    path.write_bytes(text.encode())
+    assert lint(run_cli, path) == found
+    fixed = text.replace(section, "") if found[0][0] == "HT001" else text
+    fix_twice(run_cli, path, fixed.encode())
