@@ -18,14 +18,15 @@ from dataclasses import dataclass
 from artlint.article import Article
 from artlint.codemask import blank_regions, code_regions
 from artlint.compact import Row, violations_from_rows
-from artlint.engine import lint_article_rows
+from artlint.engine import _ROW_ORDER, lint_article_rows
 from artlint.htmlindex import build_index
 from artlint.parse_errors import html5lib_errors
 from artlint.parse_gate import body_needs_html5lib
 from artlint.registry import rules_for
-from artlint.rule import Applicability
+from artlint.rule import Applicability, FixAvailability, Rule
 from artlint.settings import Settings
 from artlint.source import Source
+from artlint.suppression import find_directives
 from artlint.violation import Violation, ViolationFix
 
 MAX_PASSES = 10
@@ -187,24 +188,39 @@ def fix_source(
 
     Each pass lints to rows (:func:`artlint.engine.lint_article_rows`): the loop needs only
     the fixes' edits, and only the last pass's rows become violations, for the report.
+    The first pass runs only the rules that may offer fixes (the schema rules and HT006
+    never do): most files are fixed in one pass, and the lint after it runs every rule.
+    A file with nothing to fix gets the other rules then.
     """
     original = Article.parse(source, path)
     article = original
-    rows = lint_article_rows(article, settings)
-    # What the original leaves, reported as it is when a guard rejects the fixes.
-    untouched = rows
+    split = _split_codes(settings)
+    first = lint_article_rows(article, settings, split[0] if split else None)
+    rows = first if split is None else []
+
+    def whole_first() -> list[Row]:
+        """The lint of the original by every rule (the first pass ran some)."""
+        if split is None:
+            return first
+        if find_directives(original):  # suppression needs every rule's findings at once
+            return lint_article_rows(original, settings)
+        rest = lint_article_rows(original, settings, split[1])
+        return sorted([*first, *rest], key=_ROW_ORDER)
+
     seen = {source.text}
     fixed = 0
     front_matter_ok = _front_matter_ok(original)
     baseline_errors: int | None = None
     refix = _refix_codes(settings)
-    for _ in range(MAX_PASSES):
-        fixes = _row_fixes(rows, unsafe=unsafe)
+    for number in range(MAX_PASSES):
+        fixes = _row_fixes(first if number == 0 else rows, unsafe=unsafe)
         if not fixes:
+            if number == 0:
+                rows = whole_first()
             return FixOutcome(article.text, fixed, violations_from_rows(path, rows))
         text, applied, first_edit = _apply(article.text, fixes)
         if text in seen:
-            return _failed(original, untouched, "fixes undo each other (a cycle)")
+            return _failed(original, whole_first(), "fixes undo each other (a cycle)")
         seen.add(text)
         article = _reparse(article, Source(text, source.bom, source.encoding), first_edit)
         if refix:
@@ -213,21 +229,37 @@ def fix_source(
             if again:
                 text, more, first_edit = _apply(article.text, again)
                 if text in seen:
-                    return _failed(original, untouched, "fixes undo each other (a cycle)")
+                    return _failed(original, whole_first(), "fixes undo each other (a cycle)")
                 seen.add(text)
                 article = _reparse(article, Source(text, source.bom, source.encoding), first_edit)
                 applied += more
         if front_matter_ok and not _front_matter_ok(article):
-            return _failed(original, untouched, "a fix would break the front matter")
+            return _failed(original, whole_first(), "a fix would break the front matter")
         if baseline_errors is None:
             baseline_errors = parse_error_count(original)
         if parse_error_count(article) > baseline_errors:
-            return _failed(original, untouched, "a fix would add HTML parse errors")
+            return _failed(original, whole_first(), "a fix would add HTML parse errors")
         fixed += applied
         rows = lint_article_rows(article, settings)
     if _row_fixes(rows, unsafe=unsafe):
-        return _failed(original, untouched, f"fixes did not settle after {MAX_PASSES} passes")
+        return _failed(original, whole_first(), f"fixes did not settle after {MAX_PASSES} passes")
     return FixOutcome(article.text, fixed, violations_from_rows(path, rows))
+
+
+def _may_fix(rule: type[Rule]) -> bool:
+    """Whether ``rule`` may offer fixes: built-in rules say so truly in ``fixable``; a
+    plugin's rule is taken to (its declaration is not checked)."""
+    builtin = rule.__module__.startswith("artlint.rules.")
+    return not builtin or rule.fixable is not FixAvailability.NEVER
+
+
+def _split_codes(settings: Settings) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The codes of the selected rules that may offer fixes, and of the others; None when
+    one of the two is empty (nothing to gain by running them apart)."""
+    rules = rules_for(settings)
+    fixers = frozenset(rule.code for rule in rules if _may_fix(rule))
+    others = frozenset(rule.code for rule in rules) - fixers
+    return (fixers, others) if fixers and others else None
 
 
 def _refix_codes(settings: Settings) -> frozenset[str] | None:
