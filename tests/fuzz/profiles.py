@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 #: The profile's unit of examples; conftest.py registers the profiles with it.
 CI_EXAMPLES = 50
@@ -23,7 +23,24 @@ if MODE not in ("ci", "long"):
 PROFILE = f"artlint-fuzz-{MODE}"
 
 
+def register_profiles() -> None:
+    """Register ``artlint-fuzz-ci`` and ``artlint-fuzz-long`` (conftest.py calls this)."""
+    common = {
+        "deadline": None,
+        "suppress_health_check": [
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.large_base_example,
+            HealthCheck.filter_too_much,
+        ],
+        "print_blob": True,
+    }
+    settings.register_profile("artlint-fuzz-ci", max_examples=CI_EXAMPLES, **common)
+    settings.register_profile("artlint-fuzz-long", max_examples=LONG_EXAMPLES, **common)
+
+
 def fuzz_settings(weight: int) -> settings:
     """The active profile, with ``weight`` times its examples."""
+    register_profiles()  # already done by conftest.py, unless imported outside pytest
     profile = settings.get_profile(PROFILE)
     return settings(profile, max_examples=weight * profile.max_examples)

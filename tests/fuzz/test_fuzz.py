@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import event, given, note
+from hypothesis import event, example, given, note
 
 from artlint.api import fix_text, lint_text
 from artlint.article import Article
@@ -75,6 +75,8 @@ def _crashes(violations: Sequence[Violation]) -> list[str]:
 
 #: A tag whose quoted attribute values may hold ``>`` (test_fix_corpus's TAG stops there).
 _QUOTED_TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
+#: test_fix_corpus's P_ELEMENT, with quoted attribute values that may hold ``>``.
+_QUOTED_P = re.compile(r"""<p\b((?:[^>"']|"[^"]*"|'[^']*')*)>(.*?)</p>""", re.DOTALL)
 
 
 def _visible(inner: str) -> frozenset[str]:
@@ -94,17 +96,24 @@ def lost_paragraphs(original: str, fixed: str, violations: Sequence[Violation]) 
     """Visible texts of the original's non-junk paragraphs that the fixed text lacks.
 
     Paragraphs are found as tests/test_fix_corpus.py finds them (a regular expression,
-    comments left out); those that a junk violation's span reaches into, whose ``<p`` is
-    inside a fix's edit, or that the corpus test calls junk, are skipped."""
+    comments left out), but only where ``<p`` starts a tag; those that a junk violation's
+    span reaches into, whose ``<p`` is inside a fix's edit, or that the corpus test calls
+    junk, are skipped."""
     junk = [(v.start, v.end) for v in violations if v.code in JUNK_CODES]
     # A "<p" inside what a fix removes is not a paragraph (``<font cms-style="<p>...">``).
     removed = [(edit.start, edit.end) for fix in _safe(violations) for edit in fix.edits]
     blanked = _blank_comments(fixed)
-    kept = set().union(
-        *(_visible(fixed[m.start(2) : m.end(2)]) for m in P_ELEMENT.finditer(blanked))
-    )
+    kept: set[str] = set()
+    for pattern in (P_ELEMENT, _QUOTED_P):
+        for match in pattern.finditer(blanked):
+            kept |= _visible(fixed[match.start(2) : match.end(2)])
     lost = []
-    for match in P_ELEMENT.finditer(_blank_comments(original)):
+    blanked = _blank_comments(original)
+    # Only a "<p" that starts a tag: not one inside an attribute value (cms-style="a<p>b").
+    tag_starts = {match.start() for match in _QUOTED_TAG.finditer(blanked)}
+    for match in _QUOTED_P.finditer(blanked):
+        if match.start() not in tag_starts:
+            continue
         if any(start < match.end() and match.start() < end for start, end in junk):
             continue  # a junk construct the fix removes reaches into it
         if any(start <= match.start() < end for start, end in removed):
@@ -184,11 +193,31 @@ def check_bytes(data: bytes, path: Path) -> None:
     assert second.fixed_text == first.fixed_text
 
 
+# --- bugs the fuzzing found (README.md), kept as regression cases ------------------------------
+
+#: Bug 1 (fixed in 2c4f65b, artlint.htmlindex): html.parser 3.11/3.12 asserts on '<![' with
+#: an unknown keyword; every rule that indexed the body failed (AL900), and with a directive
+#: comment in the body, lint_text and fix_text raised (suppression indexes the body outside
+#: the rules' try).
+MARKED_SECTION = "<![p>"
+MARKED_SECTION_WITH_DIRECTIVE = "<!-- artlint-disable HT001 -->\n<![p>"
+
+
+@pytest.mark.parametrize("body", ["<![", "<![ x", "<![foo[ x ]]>", "<![<p>", "<![p>", "<<![p>"])
+@pytest.mark.parametrize("directive", ["", "<!-- artlint-disable HT001 -->\n"])
+def test_marked_section_does_not_crash_rules(body: str, directive: str) -> None:
+    text = f"---\ntitle: t\n---\n{directive}{body}\n"
+    assert _crashes(lint_text(text, PATH)) == []
+    assert fix_text(fix_text(text, PATH), PATH) == fix_text(text, PATH)
+
+
 # --- the properties ------------------------------------------------------------------------------
 
 
 @fuzz_settings(WEIGHTS["text"])
 @given(text=mutated_texts())
+@example(text=MARKED_SECTION)
+@example(text=MARKED_SECTION_WITH_DIRECTIVE)
 def test_mutated_text(text: str) -> None:
     check_text(text)
 
