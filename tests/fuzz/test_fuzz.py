@@ -19,7 +19,9 @@ Profiles (tests/fuzz/profiles.py): ``ci`` by default, ``ARTLINT_FUZZ=long`` for 
 from __future__ import annotations
 
 import html
+import os
 import re
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -67,6 +69,20 @@ def test_real_corpus_is_used(fuzz_corpus: FuzzCorpus) -> None:
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
+
+#: ``ARTLINT_FUZZ_PROGRESS=FILE``: every 1,000 test cases, a line ``kind count seconds`` is
+#: appended to FILE (to follow a long run; the statistics come only at its end).
+_PROGRESS = os.environ.get("ARTLINT_FUZZ_PROGRESS", "")
+_RUN = {"text": 0, "bytes": 0}
+_STARTED = time.monotonic()
+
+
+def _progress(kind: str) -> None:
+    _RUN[kind] += 1
+    if _PROGRESS and _RUN[kind] % 1000 == 0:
+        with open(_PROGRESS, "a", encoding="utf-8") as log:
+            log.write(f"{kind} {_RUN[kind]} {time.monotonic() - _STARTED:.0f}\n")
 
 
 def _crashes(violations: Sequence[Violation]) -> list[str]:
@@ -219,6 +235,7 @@ def test_marked_section_does_not_crash_rules(body: str, directive: str) -> None:
 @example(text=MARKED_SECTION)
 @example(text=MARKED_SECTION_WITH_DIRECTIVE)
 def test_mutated_text(text: str) -> None:
+    _progress("text")
     check_text(text)
 
 
@@ -230,4 +247,5 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @fuzz_settings(WEIGHTS["bytes"])
 @given(data=mutated_bytes())
 def test_mutated_bytes(scratch: Path, data: bytes) -> None:
+    _progress("bytes")
     check_bytes(data, scratch)
