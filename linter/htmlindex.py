@@ -359,7 +359,13 @@ class _Builder:
             open_names[tag] = open_names.get(tag, 0) + 1
 
     def end_tag(self, tag: str, start: int, end: int) -> None:
-        open_names = self._open_names
+        open_elements, open_names = self._open, self._open_names
+        if open_elements and open_elements[-1].tag == tag:  # most end tags
+            self.end_tags.append(EndTag(tag, start, end, stray=False))
+            opened = open_elements.pop()
+            open_names[tag] -= 1
+            self._elements[opened.index] = opened.close(start, end, closed=True)
+            return
         if not open_names.get(tag):
             self.end_tags.append(EndTag(tag, start, end, stray=True))
             return
