@@ -259,6 +259,38 @@ class _Converter:
         return result
 
 
+def _is_recursive(root: yaml.MappingNode, field: str | int) -> bool:
+    """Whether the value of top-level ``field`` holds itself (``a: &a [*a]``).
+
+    Only asked once the depth bound is hit, so it costs nothing on valid front matter; the
+    walk visits each node once.
+    """
+    value = next((v for k, v in root.value if getattr(k, "value", None) == field), None)
+    if value is None:
+        return False
+    # Depth-first, iteratively: a node met again while still on the path is a cycle.
+    on_path: set[int] = set()
+    done: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(value, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            on_path.discard(id(node))
+            done.add(id(node))
+            continue
+        if id(node) in on_path:
+            return True
+        if id(node) in done or isinstance(node, yaml.ScalarNode):
+            continue
+        on_path.add(id(node))
+        stack.append((node, True))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, False) for item in node.value)
+        else:
+            stack.extend((part, False) for pair in node.value for part in pair)
+    return False
+
+
 def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
@@ -304,6 +336,11 @@ def load_yaml(text: str, *, base: int, position: Callable[[int], Position]) -> L
             while end > start and text[end - 1 - base] in " \t\r\n":
                 end -= 1
             message = str(error).format(field=repr(error.path[0]))
+            if len(error.path) > MAX_DEPTH and _is_recursive(root, error.path[0]):
+                message = (
+                    f"field {error.path[0]!r} contains itself through a YAML alias ('*name'):"
+                    " a recursive alias"
+                )
         else:  # pragma: no cover - the root itself is never too deep or too many
             start, end = converter.span(error.node)
             message = str(error).format(field="(root)")

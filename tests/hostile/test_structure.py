@@ -552,3 +552,25 @@ def test_marked_section_is_a_bogus_comment(
     assert lint(run_cli, path) == found
     fixed = text.replace(section, "") if found[0][0] == "HT001" else text
     fix_twice(run_cli, path, fixed.encode())
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param("&a [*a]", id="list"),
+        pytest.param("&a {x: *a}", id="mapping"),
+        pytest.param("&a {<<: *a}", id="merge-key"),
+    ],
+)
+def test_recursive_alias_is_refused(tmp_path: Path, value: str) -> None:
+    text = front("title: T\n" + DATE + f"a: {value}\n")
+    found = bounded_lint_and_fix(tmp_path, text, without_comment(text))
+    assert found == [
+        (
+            "FM002",
+            4,
+            1,
+            "field 'a' contains itself through a YAML alias ('*name'): a recursive alias",
+        ),
+        comment_at(6),
+    ]
