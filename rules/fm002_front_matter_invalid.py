@@ -12,7 +12,12 @@ class FrontMatterInvalid(Rule):
     """What it does:
     Reports front matter that cannot be used: YAML that does not parse (at YAML's own error
     mark), a block that is not a mapping of keys to values, a block with no closing ``---``,
-    duplicate keys, and tags that would construct objects (``!!python/object``).
+    duplicate keys, keys that are not strings (``1:``, ``null:``, ``yes:``, ``[a]:``),
+    unfilled template placeholders (``title: {{ title }}``, which YAML reads as a mapping),
+    and tags that are not plain data (``!!python/object``, ``!custom``): they are never
+    constructed. Aliases that expand past 100,000 values (a "billion laughs"), a value that
+    contains itself through an alias, and nesting deeper than 100 levels are refused,
+    naming the field. A value reported here is not also checked against the schema.
 
     Why it matters:
     The site generator fails on the file or silently drops fields: with a duplicate key one of
