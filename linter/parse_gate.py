@@ -162,6 +162,8 @@ _LIST_ITEM_STOPS = {"li": ("li",), "dd": ("dd", "dt"), "dt": ("dd", "dt")}
 _ITEM_WALK_PASSES = frozenset({"address", "div", "p"})
 #: What may be left open at the end of the body (html5lib's processEOF in body).
 _OPEN_AT_END = frozenset({"dd", "dt", "li", "p"})
+#: Open formatting elements the gate follows (articles have a few): past that, html5lib.
+_MOST_FORMATTING = 32
 
 
 def needs_html5lib(index: HtmlIndex) -> bool:
@@ -260,6 +262,8 @@ def _bad_markup(body: str) -> bool:
             if kind == _UNIQUE and name in stack:
                 return True  # <a> in an <a>, <nobr> in a <nobr>
             raw = first_attribute + attributes
+            if len(formatting) >= _MOST_FORMATTING:
+                return True  # _noahs_ark's look-back would be quadratic: html5lib decides
             if stack.count(name) >= 3 and _noahs_ark(formatting, name, raw):
                 return True
             push(name)
