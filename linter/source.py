@@ -140,9 +140,7 @@ def diagnose(data: bytes, bad: int) -> tuple[str, str | None]:
     # UTF-16 and UTF-32 without a byte order mark "decode" any text of the right length:
     # charset-normalizer offers them for short files, and they are never what a scraper wrote.
     matches = [
-        match
-        for match in from_bytes(data)
-        if not match.encoding.startswith(("utf_16", "utf_32"))
+        match for match in from_bytes(data) if not match.encoding.startswith(("utf_16", "utf_32"))
     ]
     if not matches:
         return "no text encoding fits: it looks like binary data", None

@@ -154,14 +154,20 @@ def _artifact_location(display: str, root: Path) -> Json:
     if display == STDIN or not path.is_absolute():
         relative = PurePosixPath(os.path.normpath(display).replace(os.sep, "/"))
         if relative.parts[:1] != ("..",):
-            return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+            return {"uri": _quote(relative.as_posix()), "uriBaseId": SRCROOT}
         path = root / path
     absolute = Path(os.path.normpath(path.absolute()))
     try:
         below = absolute.relative_to(root.absolute()).as_posix()
     except ValueError:
         return {"uri": absolute.as_uri()}
-    return {"uri": quote(below, safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": _quote(below), "uriBaseId": SRCROOT}
+
+
+def _quote(path: str) -> str:
+    """``path`` percent-encoded for a URI, from its bytes: a file name that is not UTF-8
+    (its bytes surrogate-escaped in ``path``) keeps them, as ``Path.as_uri`` does."""
+    return quote(os.fsencode(path), safe="/")
 
 
 # Fingerprints ------------------------------------------------------------------------------
