@@ -496,6 +496,22 @@ HTML_CASES: list[Any] = [
         ],
         id="unclosed-p",
     ),
+    pytest.param(
+        # 500 deep (under the bound) 40 times, with an error so that html5lib runs: the
+        # parse gate's look-back over open formatting elements was quadratic.
+        ("<b>" * 500 + "</b>" * 500) * 40 + "</span>" + COMMENT,
+        "",
+        [
+            (
+                "HT006",
+                5,
+                140_001,
+                "HTML parse error: Unexpected end tag (span). Ignored [unexpected-end-tag]",
+            ),
+            ("HT001", 5, 140_008, COMMENT_MESSAGE),
+        ],
+        id="b-500-deep-40-times",
+    ),
 ]
 
 
