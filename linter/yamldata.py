@@ -61,6 +61,11 @@ _TYPE_NAMES = {
     "string": "a string",
 }
 _constructor = SafeConstructor()
+_CONSTRUCTORS: dict[str, Callable[[yaml.ScalarNode], Any]] = {
+    _TAG + "bool": _constructor.construct_yaml_bool,
+    _TAG + "int": _constructor.construct_yaml_int,
+    _TAG + "float": _constructor.construct_yaml_float,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,14 +203,24 @@ class _Converter:
             return node.value
         if tag == _TAG + "null":
             return None
-        if tag == _TAG + "bool":
-            return _constructor.construct_yaml_bool(node)
-        if tag == _TAG + "int":
-            return _constructor.construct_yaml_int(node)
-        if tag == _TAG + "float":
-            return _constructor.construct_yaml_float(node)
-        self.problem(node, f"unsupported YAML tag {_short_tag(tag)!r}", path)
-        return None
+        construct = _CONSTRUCTORS.get(tag)
+        if construct is None:
+            self.problem(node, f"unsupported YAML tag {_short_tag(tag)!r}", path)
+            return None
+        try:
+            return construct(node)
+        except (ValueError, KeyError):
+            # An explicit tag on text that is not of its type (`!!int abc`, `!!bool maybe`),
+            # or what YAML 1.1's patterns take for a number but is none (`0x_`, `._`).
+            if self.text.startswith("!", node.start_mark.index):
+                message = f"{node.value!r} is not a valid value for YAML tag {_short_tag(tag)!r}"
+            else:
+                message = (
+                    f"{node.value!r} is read by YAML 1.1 as {_TYPE_NAMES[_SCALAR_TYPES[tag]]}"
+                    " but is not one; quote it if it is text"
+                )
+            self.problem(node, message, path)
+            return None
 
     def mapping(self, node: yaml.MappingNode, path: JsonPath) -> dict[str, Any]:
         result: dict[str, Any] = {}

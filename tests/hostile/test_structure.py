@@ -169,6 +169,23 @@ YAML_CASES = [
         id="unknown-tags",
     ),
     pytest.param(
+        front("title: T\n" + DATE + "a: !!int abc\nb: !!bool maybe\nc: !!float x\nd: 0x_\n"),
+        [
+            ("FM002", 4, 4, "'abc' is not a valid value for YAML tag '!!int'"),
+            ("FM002", 5, 4, "'maybe' is not a valid value for YAML tag '!!bool'"),
+            ("FM002", 6, 4, "'x' is not a valid value for YAML tag '!!float'"),
+            (
+                "FM002",
+                7,
+                4,
+                "'0x_' is read by YAML 1.1 as a number but is not one; quote it if it is text",
+            ),
+            comment_at(9),
+        ],
+        "fixed",
+        id="values-not-of-their-tag",  # a traceback (ValueError, KeyError) before
+    ),
+    pytest.param(
         front("title: T\ndate: !foo bar\n"),
         # The value FM002 rejects is not also "required field 'date' is empty".
         [("FM002", 3, 7, "unsupported YAML tag '!foo'"), comment_at(5)],
