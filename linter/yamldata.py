@@ -209,8 +209,8 @@ class _Converter:
             return None
         try:
             return construct(node)
-        except (ValueError, KeyError):
-            # An explicit tag on text that is not of its type (`!!int abc`, `!!bool maybe`),
+        except (ValueError, LookupError):
+            # An explicit tag on text that is not of its type (`!!int abc`, `!!int` empty),
             # or what YAML 1.1's patterns take for a number but is none (`0x_`, `._`).
             if self.text.startswith("!", node.start_mark.index):
                 message = f"{node.value!r} is not a valid value for YAML tag {_short_tag(tag)!r}"

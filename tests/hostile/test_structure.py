@@ -169,7 +169,9 @@ YAML_CASES = [
         id="unknown-tags",
     ),
     pytest.param(
-        front("title: T\n" + DATE + "a: !!int abc\nb: !!bool maybe\nc: !!float x\nd: 0x_\n"),
+        front(
+            "title: T\n" + DATE + "a: !!int abc\nb: !!bool maybe\nc: !!float x\nd: 0x_\ne: !!int\n"
+        ),
         [
             ("FM002", 4, 4, "'abc' is not a valid value for YAML tag '!!int'"),
             ("FM002", 5, 4, "'maybe' is not a valid value for YAML tag '!!bool'"),
@@ -180,7 +182,8 @@ YAML_CASES = [
                 4,
                 "'0x_' is read by YAML 1.1 as a number but is not one; quote it if it is text",
             ),
-            comment_at(9),
+            ("FM002", 8, 4, "'' is not a valid value for YAML tag '!!int'"),
+            comment_at(10),
         ],
         "fixed",
         id="values-not-of-their-tag",  # a traceback (ValueError, KeyError) before
