@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import event, example, given, note
+from hypothesis import currently_in_test_context, event, example, given, note
 
 from artlint.api import fix_text, lint_text
 from artlint.article import Article
@@ -71,8 +71,8 @@ def test_real_corpus_is_used(fuzz_corpus: FuzzCorpus) -> None:
 # --- helpers -----------------------------------------------------------------------------------
 
 
-#: ``ARTLINT_FUZZ_PROGRESS=FILE``: every 1,000 test cases, a line ``kind count seconds`` is
-#: appended to FILE (to follow a long run; the statistics come only at its end).
+#: ``ARTLINT_FUZZ_PROGRESS=FILE``: every 1,000 test cases, a line ``kind count seconds pid``
+#: is appended to FILE (to follow a long run; the statistics come only at its end).
 _PROGRESS = os.environ.get("ARTLINT_FUZZ_PROGRESS", "")
 _RUN = {"text": 0, "bytes": 0}
 _STARTED = time.monotonic()
@@ -82,7 +82,14 @@ def _progress(kind: str) -> None:
     _RUN[kind] += 1
     if _PROGRESS and _RUN[kind] % 1000 == 0:
         with open(_PROGRESS, "a", encoding="utf-8") as log:
-            log.write(f"{kind} {_RUN[kind]} {time.monotonic() - _STARTED:.0f}\n")
+            seconds = time.monotonic() - _STARTED
+            log.write(f"{kind} {_RUN[kind]} {seconds:.0f} {os.getpid()}\n")
+
+
+def _event(message: str) -> None:
+    """``hypothesis.event``, but nothing outside a test (a reproducer run by hand)."""
+    if currently_in_test_context():
+        event(message)
 
 
 def _crashes(violations: Sequence[Violation]) -> list[str]:
@@ -95,10 +102,12 @@ _QUOTED_TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
 _QUOTED_P = re.compile(r"""<p\b((?:[^>"']|"[^"]*"|'[^']*')*)>(.*?)</p>""", re.DOTALL)
 
 
-def _visible(inner: str) -> frozenset[str]:
-    """A paragraph's text as a reader sees it: no comments or tags, spaces collapsed; with
-    tags read as tests/test_fix_corpus.py reads them, and with quoted values skipped."""
-    inner = COMMENT.sub("", inner)
+def _visible(inner: str, *, comments: bool = False) -> frozenset[str]:
+    """A paragraph's text as a reader sees it: no comments (unless ``comments``) or tags,
+    spaces collapsed; with tags read as tests/test_fix_corpus.py reads them, and with quoted
+    attribute values skipped."""
+    if not comments:
+        inner = COMMENT.sub("", inner)
     texts = (text_of(inner), _QUOTED_TAG.sub("", inner))
     return frozenset(" ".join(html.unescape(text).split()) for text in texts)
 
@@ -138,7 +147,11 @@ def lost_paragraphs(original: str, fixed: str, violations: Sequence[Violation]) 
         if is_junk(attributes, inner):
             continue
         visible = _visible(inner) - {""}
-        if visible and inner not in fixed and not visible & kept:
+        if not visible or inner in fixed or visible & kept:
+            continue
+        # An unclosed "<!--" before it pairs with another "-->" once a fix removed comments:
+        # then look for the text anywhere in the fixed file.
+        if not any(text in flat for text in visible for flat in _visible(fixed, comments=True)):
             lost.append(min(visible))
     return lost
 
@@ -159,8 +172,9 @@ def check_text(text: str) -> None:
     # The full fix (fix_text is exactly fix_source(Source(text), ...).text).
     outcome = fix_source(Source(text), PATH, SETTINGS)
     fixed = outcome.text
-    event(f"fix: {outcome.failure or ('changed' if fixed != text else 'unchanged')}")
-    note(f"fixed text: {fixed!r}")
+    _event(f"fix: {outcome.failure or ('changed' if fixed != text else 'unchanged')}")
+    if currently_in_test_context():
+        note(f"fixed text: {fixed!r}")
     assert not _crashes(outcome.remaining)
     if outcome.failure:
         assert fixed == text
@@ -184,7 +198,7 @@ def check_bytes(data: bytes, path: Path) -> None:
         source: Source | None = Source.from_bytes(data)
     except UndecodableError:
         source = None
-    event("bytes: " + ("undecodable" if source is None else "decodable"))
+    _event("bytes: " + ("undecodable" if source is None else "decodable"))
     if source is None:
         assert [v.code for v in violations] == ["IO001"]
     path.write_bytes(data)
@@ -217,6 +231,13 @@ def check_bytes(data: bytes, path: Path) -> None:
 #: the rules' try).
 MARKED_SECTION = "<![p>"
 MARKED_SECTION_WITH_DIRECTIVE = "<!-- artlint-disable HT001 -->\n<![p>"
+#: Not a bug of artlint but of this suite's paragraph check (found by the long run): an
+#: unclosed "<!--" pairs with a later "-->" once a fix removed the comments between them, so
+#: the fixed paragraph vanished from the regular-expression view.
+UNCLOSED_COMMENT_BEFORE_PARAGRAPH = (
+    "---\ntitle: t\ndate: 2021 <!-- x\n---\n<!-- a -->\n"
+    '<p><font cms-style="font-L">正文</font></p>\n<!-- more -->\n'
+)
 
 
 @pytest.mark.parametrize("body", ["<![", "<![ x", "<![foo[ x ]]>", "<![<p>", "<![p>", "<<![p>"])
@@ -234,6 +255,7 @@ def test_marked_section_does_not_crash_rules(body: str, directive: str) -> None:
 @given(text=mutated_texts())
 @example(text=MARKED_SECTION)
 @example(text=MARKED_SECTION_WITH_DIRECTIVE)
+@example(text=UNCLOSED_COMMENT_BEFORE_PARAGRAPH)
 def test_mutated_text(text: str) -> None:
     _progress("text")
     check_text(text)
