@@ -358,3 +358,34 @@ def test_a_really_full_disk_reports_io002_and_keeps_the_file(
     again = run_cli("--fix", str(article))
     assert article.read_text("utf-8") == FIXED
     assert again.exit_code == 0
+
+
+def test_a_failed_fsync_in_a_batch_fails_only_its_file(
+    tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chunk's files are fsynced together (in threads): an error there (EIO, or ENOSPC on
+    file systems that report it late) is IO002 for that file alone."""
+    names = [f"{number:02}.md" for number in range(6)]
+    for name in names:
+        (tmp_path / name).write_text(ARTICLE, "utf-8")
+    real_fsync = os.fsync
+
+    def fail_for_the_third(handle: int) -> None:
+        if os.readlink(f"/proc/self/fd/{handle}").startswith(str(tmp_path / ".02.md.")):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real_fsync(handle)
+
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc to name a descriptor's file")
+    monkeypatch.setattr("artlint.writer.os.fsync", fail_for_the_third)
+    result = run_cli("--fix", "--jobs", "1", str(tmp_path))
+    assert sorted(path.name for path in tmp_path.iterdir()) == names
+    for name in names:
+        expected = ARTICLE if name == "02.md" else FIXED
+        assert (tmp_path / name).read_text("utf-8") == expected, name
+    unwritten = [line for line in result.stdout.splitlines() if " IO002 " in line]
+    assert unwritten == [
+        f"{tmp_path / '02.md'}:1:1: IO002 not written: cannot write the file: "
+        f"{os.strerror(errno.EIO)}"
+    ]
+    assert result.exit_code == 1
