@@ -71,10 +71,12 @@ def fix_file(
             message = f"not written: {error.reason}"
             violations.insert(0, engine_violation(display, UNWRITABLE, message))
     violations.sort(key=lambda violation: violation.sort_key)
+    # --diff shows a re-encoded file against its bytes read as UTF-8 (the bad ones replaced).
+    original = data.decode("utf-8", "replace") if reencoded else source.text
     return FileReport(
         path=display,
         violations=tuple(violations),
         fixed=fixed,
-        original_text=source.text,
+        original_text=original,
         fixed_text=outcome.text,
     )

@@ -103,6 +103,13 @@ def _lossless(data: bytes, codec: str) -> bool:
         return False
 
 
+def _decoded(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeError, LookupError):
+        return None
+
+
 def _binary(data: bytes) -> str | None:
     """What binary format ``data`` looks like, or None if it may be text."""
     for magic, what in _MAGIC:
@@ -147,6 +154,11 @@ def diagnose(data: bytes, bad: int) -> tuple[str, str | None]:
     matches.sort(key=lambda match: (match.chaos, -match.coherence))
     best = matches[0]
     tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    if len(tied) > 1:
+        # Encodings of one family (GB18030, GBK, GB2312) tie on text all of them read the
+        # same: that is no ambiguity, and the best-ranked name stands for them.
+        text = _decoded(data, best.encoding)
+        tied = [best, *(m for m in tied[1:] if _decoded(data, m.encoding) != text)]
     if len(tied) > 1:
         names = [_display_name(match.encoding) for match in tied[:3]]
         listed = ", ".join(names[:-1]) + f" or {names[-1]}"

@@ -142,6 +142,39 @@ def test_gb_text_names_gb18030_and_unsafe_fix_keeps_newlines_and_mode(
     assert path.stat().st_mode & 0o777 == 0o640
 
 
+def test_large_gb18030_file_is_named_and_reencoded(run_cli: Run, project: Path) -> None:
+    """Sampled in chunks, a large file ties GB18030 with GBK and GB2312, which read it alike."""
+    text = GB_TEXT + "<p>正文内容，这是一篇新闻。</p>\n" * 600_000
+    path = project / "big-gb.md"
+    path.write_bytes(text.encode("gb18030"))
+    assert lint(run_cli, ".") == with_other(("big-gb.md", "IO001", 2, 8, GB_MESSAGE))
+
+
+def test_diff_shows_the_reencoding(run_cli: Run, project: Path) -> None:
+    data = GB_TEXT.encode("gb18030")
+    (project / "gb.md").write_bytes(data)
+    result = run_cli("--no-cache", "--diff", "--unsafe-fixes", "gb.md")
+    replaced = GB_TEXT.encode("gb18030").decode("utf-8", "replace").splitlines()
+    assert result.stdout.splitlines()[:9] == [
+        "--- a/gb.md",
+        "+++ b/gb.md",
+        "@@ -1,5 +1,5 @@",
+        " ---",
+        f"-{replaced[1]}",
+        "+title: 中文标题新闻报道",
+        f" {DATE.rstrip()}",
+        " ---",
+        f"-{replaced[4]}",
+    ]
+    assert (project / "gb.md").read_bytes() == data
+    without = run_cli("--no-cache", "--diff", "gb.md")
+    assert without.stdout == ""
+    assert without.stderr.splitlines() == [
+        f"gb.md:2:8: IO001 {GB_MESSAGE}",
+        "Would fix 0 violations in 0 files.",
+    ]
+
+
 def test_gbk_lf_message(run_cli: Run, project: Path) -> None:
     (project / "gbk.md").write_bytes(GB_TEXT.encode("gbk"))
     assert lint(run_cli, ".") == with_other(("gbk.md", "IO001", 2, 8, GB_MESSAGE))
