@@ -132,7 +132,13 @@ def diagnose(data: bytes, bad: int) -> tuple[str, str | None]:
     what = _binary(data)
     if what is not None:
         return f"it looks like {what}, not text", None
-    if data[bad] == 0xED and bad + 2 < len(data) and 0xA0 <= data[bad + 1] <= 0xBF:
+    surrogate = data[bad : bad + 3]
+    if (
+        len(surrogate) == 3
+        and surrogate[0] == 0xED
+        and 0xA0 <= surrogate[1] <= 0xBF
+        and 0x80 <= surrogate[2] <= 0xBF
+    ):
         point = 0xD000 | (data[bad + 1] & 0x3F) << 6 | (data[bad + 2] & 0x3F)
         return (
             f"bytes 0x{data[bad]:02x} 0x{data[bad + 1]:02x} 0x{data[bad + 2]:02x} encode the "
