@@ -142,7 +142,7 @@ def test_gb_text_names_gb18030_and_unsafe_fix_keeps_newlines_and_mode(
     assert path.stat().st_mode & 0o777 == 0o640
 
 
-def test_large_gb18030_file_is_named_and_reencoded(run_cli: Run, project: Path) -> None:
+def test_large_gb18030_file_is_named(run_cli: Run, project: Path) -> None:
     """Sampled in chunks, a large file ties GB18030 with GBK and GB2312, which read it alike."""
     text = GB_TEXT + "<p>正文内容，这是一篇新闻。</p>\n" * 600_000
     path = project / "big-gb.md"
