@@ -165,7 +165,11 @@ class HtmlIndex:
             return " ".join(html.unescape(self._plain[0][0][plain[0] : plain[1]]).split())
         parts = []
         position = start
-        for token_start, token_end in self.tokens[first:]:
+        tokens = self.tokens
+        # By index: a slice of the rest of the list would copy it for every element, which
+        # is quadratic in a 50 MB body.
+        for at in range(first, len(tokens)):
+            token_start, token_end = tokens[at]
             if token_start >= end:
                 break
             parts.append(self.text[position:token_start])
