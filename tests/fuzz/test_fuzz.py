@@ -187,7 +187,27 @@ def check_text(text: str) -> None:
     if _front_matter_ok(Article.from_text(text)):
         assert _front_matter_ok(Article.from_text(fixed))
     # 5. No paragraph text lost.
-    assert lost_paragraphs(text, fixed, violations) == []
+    lost = lost_paragraphs(text, fixed, violations)
+    if lost:  # junk that only a later pass found (a comment inside a credit line, removed)
+        later = _later_junk(one_pass)
+        lost = [paragraph for paragraph in lost if not any(paragraph in junk for junk in later)]
+    assert lost == []
+
+
+def _later_junk(text: str) -> set[str]:
+    """Visible texts of the junk the fix loop's later passes find (replayed: lint, apply the
+    safe fixes, again), as in artlint.fixer's loop."""
+    found: set[str] = set()
+    for _ in range(10):
+        violations = lint_text(text, PATH)
+        for violation in violations:
+            if violation.code in JUNK_CODES:
+                found |= _visible(text[violation.start : violation.end], comments=True)
+        fixes = _safe(violations)
+        if not fixes:
+            break
+        text, _ = apply_fixes(text, fixes)
+    return found
 
 
 def check_bytes(data: bytes, path: Path) -> None:
