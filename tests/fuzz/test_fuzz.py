@@ -147,6 +147,8 @@ def lost_paragraphs(original: str, fixed: str, violations: Sequence[Violation]) 
         attributes, inner = match.group(1), original[match.start(2) : match.end(2)]
         if is_junk(attributes, inner):
             continue
+        if "<" in _QUOTED_TAG.sub("", COMMENT.sub("", inner)):
+            continue  # broken markup inside (an unclosed quote or tag): no clear visible text
         visible = _visible(inner) - {""}
         if not visible or inner in fixed or visible & kept:
             continue
@@ -187,12 +189,24 @@ def check_text(text: str) -> None:
     # 4. A front matter that parsed still parses.
     if _front_matter_ok(Article.from_text(text)):
         assert _front_matter_ok(Article.from_text(fixed))
-    # 5. No paragraph text lost.
+    # 5. No paragraph text lost (but for the open bug 2, GLUED_ATTRIBUTE).
+    if _glues_attribute(text, violations):
+        _event("known bug 2: an attribute removal glues the next attribute to the tag")
+        return
     lost = lost_paragraphs(text, fixed, violations)
     if lost:  # junk that only a later pass found (a comment inside a credit line, removed)
         later = _later_junk(one_pass)
         lost = [paragraph for paragraph in lost if not any(paragraph in junk for junk in later)]
     assert lost == []
+
+
+def _glues_attribute(text: str, violations: Sequence[Violation]) -> bool:
+    """Whether an attribute removal is followed by no space, ``/`` or ``>`` (bug 2)."""
+    return any(
+        edit.end < len(text) and text[edit.end] not in " \t\n\r\f/>"
+        for fix in _safe(v for v in violations if v.code in ("HT002", "HT007"))
+        for edit in fix.edits
+    )
 
 
 def _later_junk(text: str) -> set[str]:
@@ -270,6 +284,30 @@ def test_marked_section_does_not_crash_rules(body: str, directive: str) -> None:
     text = f"---\ntitle: t\n---\n{directive}{body}\n"
     assert _crashes(lint_text(text, PATH)) == []
     assert fix_text(fix_text(text, PATH), PATH) == fix_text(text, PATH)
+
+
+#: Bug 2 (open; in rules/ht002_inline_style.py and rules/ht007_junk_attribute.py, which remove
+#: an attribute from ``removal_start`` on, or in htmlindex's ``removal_start``: not this
+#: suite's files): an attribute followed by the next one with no space between them is
+#: removed with the space before it, which glues the next one to the tag name, so the element
+#: changes (``<p style='a'c">`` becomes ``<pc">``) and the paragraph is gone.  The guard does
+#: not catch it: html5lib counts as many errors before as after.
+GLUED_ATTRIBUTE = "<p style='a'c\">x</p>\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="open bug: removing an attribute glues the next one to the tag name (see "
+    "GLUED_ATTRIBUTE); when this passes, drop _glues_attribute and add GLUED_ATTRIBUTE as "
+    "an @example",
+)
+@pytest.mark.parametrize(
+    "text", [GLUED_ATTRIBUTE, "<p style='<p align=\"<p style='center\">x</p>\n"]
+)
+def test_attribute_removal_keeps_the_element(text: str) -> None:
+    fixed = fix_text(text, PATH)
+    assert fixed.startswith(("<p ", "<p>")), fixed
+    assert lost_paragraphs(text, fixed, lint_text(text, PATH)) == []
 
 
 # --- the properties ------------------------------------------------------------------------------
