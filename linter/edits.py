@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from artlint.article import Article
+from artlint.htmlindex import Attribute
 from artlint.rule import Edit
 from artlint.source import detect_newline
 
@@ -46,6 +47,18 @@ def removal(text: str, start: int, end: int) -> Edit:
     # before it stays, so the file ends with a newline and the line before is untouched
     # (it may be the front matter's closing fence).
     return Edit(line_start, line_break.end() if line_break is not None else len(text))
+
+
+def attribute_removal(text: str, attribute: Attribute) -> Edit:
+    """Remove an attribute and the space before it (``<p cms-style="x">`` becomes ``<p>``).
+
+    When something is glued to the attribute's end (``<p style='a'c">``, where ``c"`` is the
+    next attribute), the space stays: removing it would join that to the tag name (``<pc">``).
+    """
+    following = text[attribute.end : attribute.end + 1]
+    if following and not following.isspace() and following not in ">/":
+        return Edit(attribute.start, attribute.end)
+    return Edit(attribute.removal_start, attribute.end)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from artlint.context import RuleContext
-from artlint.rule import Applicability, Edit, Finding, Fix, FixAvailability, Rule, Severity, Target
+from artlint.edits import attribute_removal
+from artlint.rule import Applicability, Finding, Fix, FixAvailability, Rule, Severity, Target
 from artlint.rules.ht001_html_comment import preview
 
 #: Replaced elements: their inline style usually sizes them, and removing it shows them at
@@ -56,7 +57,7 @@ class InlineStyle(Rule):
                     attribute.end,
                     f"inline style on <{element.tag}>: '{preview(attribute.value or '')}'",
                     Fix(
-                        (Edit(attribute.removal_start, attribute.end),),
+                        (attribute_removal(ctx.text, attribute),),
                         Applicability.UNSAFE if element.tag in SIZED else Applicability.SAFE,
                         "Remove the style attribute",
                     ),

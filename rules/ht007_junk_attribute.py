@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from artlint.context import RuleContext
-from artlint.rule import Applicability, Edit, Finding, Fix, FixAvailability, Rule, Severity, Target
+from artlint.edits import attribute_removal
+from artlint.rule import Applicability, Finding, Fix, FixAvailability, Rule, Severity, Target
 
 
 class JunkAttribute(Rule):
@@ -64,7 +65,7 @@ class JunkAttribute(Rule):
                         f"junk attribute '{attribute.name}' on <{element.tag}>"
                         f" ({entry.pack}: {entry.entry.reason})",
                         Fix(
-                            (Edit(attribute.removal_start, attribute.end),),
+                            (attribute_removal(ctx.text, attribute),),
                             Applicability.SAFE,
                             f"Remove the {attribute.name} attribute",
                         ),

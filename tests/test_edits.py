@@ -339,3 +339,19 @@ def test_libyaml_reads_a_printable_scalar_line_as_the_python_loader_does(value: 
             except yaml.YAMLError:
                 verdicts.append(False)
         assert verdicts[0] == verdicts[1], candidate
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ('<p cms-style="x">y</p>\n', "<p>y</p>\n"),
+        ("<p style='a'c\">x</p>\n", '<p c">x</p>\n'),  # the space stays: no <pc">
+        ('<span style="a"/>\n', "<span/>\n"),
+        ('<p class="k" style="a">x</p>\n', '<p class="k">x</p>\n'),
+    ],
+)
+def test_attribute_removal_never_joins_the_tag_name(text: str, fixed: str) -> None:
+    from artlint.api import fix_text
+    from artlint.settings import Settings
+
+    assert fix_text(text, "a.md", settings=Settings(select=("HT002", "HT007"))) == fixed

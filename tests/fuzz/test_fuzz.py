@@ -189,24 +189,12 @@ def check_text(text: str) -> None:
     # 4. A front matter that parsed still parses.
     if _front_matter_ok(Article.from_text(text)):
         assert _front_matter_ok(Article.from_text(fixed))
-    # 5. No paragraph text lost (but for the open bug 2, GLUED_ATTRIBUTE).
-    if _glues_attribute(text, violations):
-        _event("known bug 2: an attribute removal glues the next attribute to the tag")
-        return
+    # 5. No paragraph text lost.
     lost = lost_paragraphs(text, fixed, violations)
     if lost:  # junk that only a later pass found (a comment inside a credit line, removed)
         later = _later_junk(one_pass)
         lost = [paragraph for paragraph in lost if not any(paragraph in junk for junk in later)]
     assert lost == []
-
-
-def _glues_attribute(text: str, violations: Sequence[Violation]) -> bool:
-    """Whether an attribute removal is followed by no space, ``/`` or ``>`` (bug 2)."""
-    return any(
-        edit.end < len(text) and text[edit.end] not in " \t\n\r\f/>"
-        for fix in _safe(v for v in violations if v.code in ("HT002", "HT007"))
-        for edit in fix.edits
-    )
 
 
 def _later_junk(text: str) -> set[str]:
@@ -295,12 +283,6 @@ def test_marked_section_does_not_crash_rules(body: str, directive: str) -> None:
 GLUED_ATTRIBUTE = "<p style='a'c\">x</p>\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open bug: removing an attribute glues the next one to the tag name (see "
-    "GLUED_ATTRIBUTE); when this passes, drop _glues_attribute and add GLUED_ATTRIBUTE as "
-    "an @example",
-)
 @pytest.mark.parametrize(
     "text", [GLUED_ATTRIBUTE, "<p style='<p align=\"<p style='center\">x</p>\n"]
 )
@@ -319,6 +301,7 @@ def test_attribute_removal_keeps_the_element(text: str) -> None:
 @example(text=MARKED_SECTION_WITH_DIRECTIVE)
 @example(text=UNCLOSED_COMMENT_BEFORE_PARAGRAPH)
 @example(text=P_BEFORE_FRONT_MATTER)
+@example(text=GLUED_ATTRIBUTE)
 def test_mutated_text(text: str) -> None:
     _progress("text")
     check_text(text)
