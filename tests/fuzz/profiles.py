@@ -35,7 +35,11 @@ def register_profiles() -> None:
         ],
         "print_blob": True,
     }
-    settings.register_profile("artlint-fuzz-ci", max_examples=CI_EXAMPLES, **common)
+    # CI draws the same examples every run (a failure there is a change's, not luck's, and
+    # reproduces); the long profile explores, and keeps what it finds in .hypothesis/.
+    settings.register_profile(
+        "artlint-fuzz-ci", max_examples=CI_EXAMPLES, derandomize=True, database=None, **common
+    )
     settings.register_profile("artlint-fuzz-long", max_examples=LONG_EXAMPLES, **common)
 
 
