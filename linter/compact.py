@@ -8,6 +8,7 @@ valid when the rows were made).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -18,6 +19,9 @@ from artlint.violation import FixEdit, Violation, ViolationFix
 
 #: (code, name, message, severity, line, column, end_line, end_column, start, end, fix)
 Row = tuple[Any, ...]
+#: Rows of one file in report order: that of :attr:`Violation.sort_key` (line, column,
+#: code; the path is the same).
+ROW_ORDER = operator.itemgetter(4, 5, 0)
 # One shared "fields set" per model instead of a new set in every one of 100,000s of objects.
 _VIOLATION_FIELDS = set(Violation.model_fields)
 _FIX_FIELDS = set(ViolationFix.model_fields)

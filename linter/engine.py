@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import functools
 import logging
-import operator
 from pathlib import Path
 
 from artlint.article import Article
-from artlint.compact import Row, build_model, violation_rows
+from artlint.compact import ROW_ORDER, Row, build_model, violation_rows
 from artlint.context import RuleContext
 from artlint.registry import find_rule, fixable_codes, rules_for
 from artlint.rule import Applicability, Edit, Finding, Fix, Rule, Severity, Target
@@ -219,7 +218,7 @@ def lint_article_rows(
             rows.extend(violation_rows([engine_violation(article.path, INTERNAL_ERROR, message)]))
             continue
         rows.extend(found)
-    rows.sort(key=_ROW_ORDER)
+    rows.sort(key=ROW_ORDER)
     return rows
 
 
@@ -252,10 +251,6 @@ def _edits_are_typed(edits: tuple[Edit, ...]) -> bool:
         ):
             return False
     return True
-
-
-#: Rows of one file in the order of :attr:`Violation.sort_key` (the path is the same).
-_ROW_ORDER = operator.itemgetter(4, 5, 0)
 
 
 def _row(

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from artlint.article import Article
 from artlint.codemask import blank_regions, code_regions
-from artlint.compact import Row, violations_from_rows
-from artlint.engine import _ROW_ORDER, lint_article_rows
+from artlint.compact import ROW_ORDER, Row, violations_from_rows
+from artlint.engine import lint_article_rows
 from artlint.htmlindex import build_index
 from artlint.parse_errors import html5lib_errors
 from artlint.parse_gate import body_needs_html5lib
@@ -205,7 +205,7 @@ def fix_source(
         if find_directives(original):  # suppression needs every rule's findings at once
             return lint_article_rows(original, settings)
         rest = lint_article_rows(original, settings, split[1])
-        return sorted([*first, *rest], key=_ROW_ORDER)
+        return sorted([*first, *rest], key=ROW_ORDER)
 
     seen = {source.text}
     fixed = 0

@@ -16,7 +16,7 @@ import enum
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from artlint.compact import Row, violation_rows, violations_from_rows
+from artlint.compact import ROW_ORDER, Row, violation_rows, violations_from_rows
 from artlint.violation import Violation
 
 EXIT_CLEAN = 0
@@ -27,8 +27,8 @@ INTERNAL_ERROR_CODE = "AL900"
 WORKER_DIED_CODE = "AL901"
 #: Violations that say the run itself failed on a file: the exit status is 2.
 RUN_FAILURE_CODES = frozenset({INTERNAL_ERROR_CODE, WORKER_DIED_CODE})
-#: Where the code, line and column sit in a :data:`Row`.
-_CODE, _LINE, _COLUMN = 0, 4, 5
+#: Where the code sits in a :data:`Row`.
+_CODE = 0
 
 
 class Detail(enum.Enum):
@@ -43,13 +43,14 @@ class Detail(enum.Enum):
     FULL = "full"
 
 
-def _row_order(row: Row) -> tuple[int, int, str]:
-    return (row[_LINE], row[_COLUMN], row[_CODE])
+def run_failed(rows: Iterable[Row]) -> bool:
+    """Whether ``rows`` say a rule raised (AL900) or the file's worker died (AL901)."""
+    return any(row[_CODE] in RUN_FAILURE_CODES for row in rows)
 
 
 def in_report_order(rows: Iterable[Row]) -> list[Row]:
     """``rows`` by line, column and code, as every report lists a file's violations."""
-    return sorted(rows, key=_row_order)
+    return sorted(rows, key=ROW_ORDER)
 
 
 class FileReport:
@@ -138,7 +139,7 @@ class FileReport:
         """Whether a rule raised on this file (AL900) or its worker died (AL901)."""
         if self.detail is Detail.TEXT:
             return False  # only complete results are cached, and those of a crash are not
-        return any(row[_CODE] in RUN_FAILURE_CODES for row in self.rows)
+        return run_failed(self.rows)
 
     @property
     def changed(self) -> bool:

@@ -32,11 +32,10 @@ from artlint.cache import (
 )
 from artlint.compact import Row, violation_rows
 from artlint.report import (
-    RUN_FAILURE_CODES,
     WORKER_DIED_CODE,
     Detail,
     FileReport,
-    in_report_order,
+    run_failed,
 )
 from artlint.settings import Settings
 
@@ -91,9 +90,9 @@ def _lint_one(job: Job, want_key: bool, detail: Detail) -> tuple[str | None, Out
         return None, lint_rows(None, job.path, job.display, job.settings)
     key = content_key(data) if want_key else None
     rows = lint_rows(data, job.path, job.display, job.settings)
-    if detail is not Detail.TEXT or _crashed(rows):
+    if detail is not Detail.TEXT or run_failed(rows):
         return key, rows
-    rows = in_report_order(rows)
+    # lint_rows gives the rows in report order, as plain_lines and the cache want them.
     if want_key:
         return key, encode(rows)
     from artlint.reporters.text import plain_lines, safe_fixes
@@ -210,10 +209,6 @@ class AboveProgress:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
-
-
-def _crashed(rows: list[Row]) -> bool:
-    return any(row[0] in RUN_FAILURE_CODES for row in rows)
 
 
 class _Lookup:
