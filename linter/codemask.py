@@ -13,6 +13,7 @@ code would hide exactly the leftovers artlint exists to find.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n`]*$", re.MULTILINE)
@@ -48,6 +49,16 @@ def code_regions(body: str) -> tuple[tuple[int, int], ...]:
         position = end
     _add_spans(body, position, len(body), regions)
     return tuple(regions)
+
+
+def in_regions(regions: tuple[tuple[int, int], ...], offset: int) -> bool:
+    """Whether ``offset`` (into the body) lies in one of ``regions`` (sorted, disjoint)."""
+    position = bisect.bisect_right(regions, offset, key=_start) - 1
+    return position >= 0 and offset < regions[position][1]
+
+
+def _start(region: tuple[int, int]) -> int:
+    return region[0]
 
 
 def _add_spans(body: str, start: int, end: int, regions: list[tuple[int, int]]) -> None:

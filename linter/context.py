@@ -50,6 +50,17 @@ class RuleContext:
         return build_index(article.text, article.body_start, article.body_end)
 
     @cached_property
+    def code_regions(self) -> tuple[tuple[int, int], ...]:
+        """The body's Markdown code regions (offsets into the body): the HTML index's when
+        it was built, else found on their own (far cheaper than indexing the body)."""
+        index: HtmlIndex | None = self.__dict__.get("html")
+        if index is not None:
+            return index.code_regions
+        from artlint.codemask import code_regions
+
+        return code_regions(self.article.body)
+
+    @cached_property
     def packs(self) -> PackSet:
         from artlint.packs import load_packs
 

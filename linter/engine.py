@@ -134,9 +134,14 @@ def engine_violation(
     )
 
 
-def lint_article(article: Article, settings: Settings) -> list[Violation]:
-    """Run every selected rule over ``article``; violations sorted by position."""
-    ctx = RuleContext(article, settings)
+def lint_article(
+    article: Article, settings: Settings, ctx: RuleContext | None = None
+) -> list[Violation]:
+    """Run every selected rule over ``article``; violations sorted by position.
+
+    ``ctx``: a context of this article and settings whose analyses were made already.
+    """
+    ctx = ctx or RuleContext(article, settings)
     violations: list[Violation] = []
     for rule in rules_for(settings):
         if rule.target is Target.ENGINE:
@@ -183,7 +188,10 @@ def _suppress(article: Article, violations: list[Violation], settings: Settings)
 
 
 def lint_article_rows(
-    article: Article, settings: Settings, only: frozenset[str] | None = None
+    article: Article,
+    settings: Settings,
+    only: frozenset[str] | None = None,
+    ctx: RuleContext | None = None,
 ) -> list[Row]:
     """:func:`lint_article` as rows: ``violation_rows(lint_article(article, settings))``.
 
@@ -193,12 +201,13 @@ def lint_article_rows(
     because suppression works on violations (few articles have directives).
 
     ``only``: run just the selected rules with these codes (the fixer's re-run of
-    ``refix_after_edits`` rules).
+    ``refix_after_edits`` rules).  ``ctx``: a context of this article and settings, whose
+    analyses (HTML index, parse errors, ...) are reused (the fixer lints one text in parts).
     """
+    ctx = ctx or RuleContext(article, settings)
     if find_directives(article):
-        everything = violation_rows(lint_article(article, settings))
+        everything = violation_rows(lint_article(article, settings, ctx))
         return everything if only is None else [row for row in everything if row[0] in only]
-    ctx = RuleContext(article, settings)
     lines = article.source.lines
     rows: list[Row] = []
     plan = _plan(

@@ -12,16 +12,14 @@ Text between edits is copied from the source slice by slice: nothing is re-rende
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from artlint.article import Article
-from artlint.codemask import blank_regions, code_regions
 from artlint.compact import ROW_ORDER, Row, violations_from_rows
+from artlint.context import RuleContext
 from artlint.engine import lint_article_rows
-from artlint.htmlindex import build_index
-from artlint.parse_errors import html5lib_errors
-from artlint.parse_gate import body_needs_html5lib
 from artlint.registry import rules_for
 from artlint.rule import Applicability, FixAvailability, Rule
 from artlint.settings import Settings
@@ -136,27 +134,6 @@ def _reparse(previous: Article, source: Source, first_edit: int) -> Article:
     return Article(previous.path, source, front_matter, front_matter.body_start, len(source.text))
 
 
-def tokenized_body(body: str) -> str:
-    """The body as html5lib is given it: code regions blanked, as :func:`build_index` does.
-
-    The guard's gate needs only this, not the whole index (which costs several times more).
-    """
-    return blank_regions(body, code_regions(body))
-
-
-def parse_error_count(article: Article) -> int:
-    """How many parse errors html5lib reports for the body (the guard's measure).
-
-    The parse gate rules errors out for most bodies from the tokenized body alone; only when
-    it cannot does the body get indexed and parsed by html5lib.  Either way the count is the
-    one ``html5lib_errors`` gives (which is what HT006 reports, before directives).
-    """
-    if not body_needs_html5lib(tokenized_body(article.body)):
-        return 0
-    index = build_index(article.text, article.body_start, article.body_end)
-    return len(html5lib_errors(index, article.source.lines))
-
-
 def _front_matter_ok(article: Article) -> bool:
     front_matter = article.front_matter
     return front_matter is not None and front_matter.data is not None and not front_matter.problems
@@ -190,12 +167,16 @@ def fix_source(
     the fixes' edits, and only the last pass's rows become violations, for the report.
     The first pass runs only the rules that may offer fixes (the schema rules and HT006
     never do): most files are fixed in one pass, and the lint after it runs every rule.
-    A file with nothing to fix gets the other rules then.
+    A file with nothing to fix gets the other rules then.  Each text is analysed once: its
+    lints share one :class:`~artlint.context.RuleContext` (one HTML index, one parse), and
+    the parse-error guard takes its counts from those contexts.
     """
     original = Article.parse(source, path)
     article = original
-    split = _split_codes(settings)
-    first = lint_article_rows(article, settings, split[0] if split else None)
+    plan = _fix_plan(rules_for(settings))
+    split = plan.split
+    original_context = RuleContext(original, settings)
+    first = lint_article_rows(original, settings, split[0] if split else None, original_context)
     rows = first if split is None else []
 
     def whole_first() -> list[Row]:
@@ -203,15 +184,14 @@ def fix_source(
         if split is None:
             return first
         if find_directives(original):  # suppression needs every rule's findings at once
-            return lint_article_rows(original, settings)
-        rest = lint_article_rows(original, settings, split[1])
+            return lint_article_rows(original, settings, ctx=original_context)
+        rest = lint_article_rows(original, settings, split[1], original_context)
         return sorted([*first, *rest], key=ROW_ORDER)
 
     seen = {source.text}
     fixed = 0
     front_matter_ok = _front_matter_ok(original)
     baseline_errors: int | None = None
-    refix = _refix_codes(settings)
     for number in range(MAX_PASSES):
         fixes = _row_fixes(first if number == 0 else rows, unsafe=unsafe)
         if not fixes:
@@ -223,24 +203,29 @@ def fix_source(
             return _failed(original, whole_first(), "fixes undo each other (a cycle)")
         seen.add(text)
         article = _reparse(article, Source(text, source.bom, source.encoding), first_edit)
-        if refix:
+        context = RuleContext(article, settings)
+        if plan.refix:
             # What the edits made for the refix_after_edits rules, fixed within this pass.
-            again = _row_fixes(lint_article_rows(article, settings, refix), unsafe=unsafe)
+            found = lint_article_rows(article, settings, plan.refix, context)
+            again = _row_fixes(found, unsafe=unsafe)
             if again:
                 text, more, first_edit = _apply(article.text, again)
                 if text in seen:
                     return _failed(original, whole_first(), "fixes undo each other (a cycle)")
                 seen.add(text)
                 article = _reparse(article, Source(text, source.bom, source.encoding), first_edit)
+                context = RuleContext(article, settings)
                 applied += more
         if front_matter_ok and not _front_matter_ok(article):
             return _failed(original, whole_first(), "a fix would break the front matter")
-        if baseline_errors is None:
-            baseline_errors = parse_error_count(original)
-        if parse_error_count(article) > baseline_errors:
-            return _failed(original, whole_first(), "a fix would add HTML parse errors")
+        rows = lint_article_rows(article, settings, ctx=context)
+        errors = len(context.parse_errors)
+        if errors:  # the original's count is needed only then (most fixed bodies have none)
+            if baseline_errors is None:
+                baseline_errors = len(original_context.parse_errors)
+            if errors > baseline_errors:
+                return _failed(original, whole_first(), "a fix would add HTML parse errors")
         fixed += applied
-        rows = lint_article_rows(article, settings)
     if _row_fixes(rows, unsafe=unsafe):
         return _failed(original, whole_first(), f"fixes did not settle after {MAX_PASSES} passes")
     return FixOutcome(article.text, fixed, violations_from_rows(path, rows))
@@ -253,19 +238,23 @@ def _may_fix(rule: type[Rule]) -> bool:
     return not builtin or rule.fixable is not FixAvailability.NEVER
 
 
-def _split_codes(settings: Settings) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The codes of the selected rules that may offer fixes, and of the others; None when
-    one of the two is empty (nothing to gain by running them apart)."""
-    rules = rules_for(settings)
+@dataclass(frozen=True, slots=True)
+class FixPlan:
+    """How the loop runs a selection of rules (the same for every file of a run)."""
+
+    #: The codes of the rules that may offer fixes, and of the others; None when one of
+    #: the two is empty (nothing to gain by running them apart).
+    split: tuple[frozenset[str], frozenset[str]] | None
+    #: The codes of the rules run again within a pass (``refix_after_edits``), or None.
+    refix: frozenset[str] | None
+
+
+@functools.lru_cache(maxsize=64)
+def _fix_plan(rules: tuple[type[Rule], ...]) -> FixPlan:
     fixers = frozenset(rule.code for rule in rules if _may_fix(rule))
     others = frozenset(rule.code for rule in rules) - fixers
-    return (fixers, others) if fixers and others else None
-
-
-def _refix_codes(settings: Settings) -> frozenset[str] | None:
-    """The codes of the selected rules that ``--fix`` runs again within a pass."""
-    codes = frozenset(rule.code for rule in rules_for(settings) if rule.refix_after_edits)
-    return codes or None
+    refix = frozenset(rule.code for rule in rules if rule.refix_after_edits)
+    return FixPlan((fixers, others) if fixers and others else None, refix or None)
 
 
 def _failed(original: Article, untouched: list[Row], reason: str) -> FixOutcome:

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from artlint.codemask import blank_regions, code_regions
+from artlint.codemask import blank_regions, code_regions, in_regions
 
 #: Elements that never have an end tag (HTML Living Standard, "void elements").
 VOID_ELEMENTS = frozenset(
@@ -212,9 +212,7 @@ class HtmlIndex:
         return chain
 
     def in_code(self, offset: int) -> bool:
-        relative = offset - self.body_start
-        position = bisect.bisect_right(self.code_regions, (relative, len(self.text) + 1)) - 1
-        return position >= 0 and relative < self.code_regions[position][1]
+        return in_regions(self.code_regions, offset - self.body_start)
 
 
 class _Open:

@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from artlint.codemask import in_regions
 from artlint.context import RuleContext
 from artlint.rule import Applicability, Edit, Finding, Fix, FixAvailability, Rule, Severity, Target
 
@@ -22,6 +23,9 @@ _BLANK_RUN = re.compile(rf"(?:\r\n|\r(?!\n)|\n)({_RUN})")
 _BLANK_RUN_LF = re.compile(r"\n((?:[^\S\n]*\n|[^\S\n]+\Z){2,})")
 #: Elements whose blank lines are content (rendered as they are, or code).
 PREFORMATTED = frozenset({"pre", "textarea", "listing", "plaintext", "xmp", "script", "style"})
+#: Where one of them may start: a body without a match has none (the HTML index is not
+#: needed to know it).
+_MAY_START_PREFORMATTED = re.compile("<(?:" + "|".join(sorted(PREFORMATTED)) + ")", re.IGNORECASE)
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -84,25 +88,25 @@ class BlankLineRun(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         # Runs are found by one search over the body rather than line by line (most lines
-        # are not blank); only the lines of a run are looked at one by one.
-        index = ctx.html
-        kept: list[tuple[int, int]] | None = None
-        for run_start, run_end in _blank_runs(ctx.text, index.body_start, index.body_end):
-            if kept is None:
-                kept = sorted(
-                    (element.start, element.end)
-                    for element in index.elements
-                    if element.tag in PREFORMATTED
-                )
+        # are not blank); only the lines of a run are looked at one by one.  The HTML index
+        # is asked for only when the body may hold a preformatted element: the fixer runs
+        # this rule alone after each pass's edits, mostly on bodies without one.
+        article = ctx.article
+        body_start = article.body_start
+        left_alone: tuple[list[tuple[int, int]], tuple[tuple[int, int], ...]] | None = None
+        for run_start, run_end in _blank_runs(ctx.text, body_start, article.body_end):
+            if left_alone is None:
+                left_alone = _left_alone(ctx)
+            kept, code = left_alone
             lines = [line.span() for line in _LINE.finditer(ctx.text, run_start, run_end)]
             if lines[-1][0] == lines[-1][1]:
                 lines.pop()  # the empty match at the end of the span
-            if not kept and not index.code_regions:
+            if not kept and not code:
                 yield _finding(lines)
                 continue
             run: list[tuple[int, int]] = []
             for start, end in lines:
-                if not index.in_code(start) and not _inside(kept, start):
+                if not in_regions(code, start - body_start) and not _inside(kept, start):
                     run.append((start, end))
                     continue
                 if len(run) >= 2:
@@ -110,6 +114,21 @@ class BlankLineRun(Rule):
                 run = []
             if len(run) >= 2:
                 yield _finding(run)
+
+
+def _left_alone(
+    ctx: RuleContext,
+) -> tuple[list[tuple[int, int]], tuple[tuple[int, int], ...]]:
+    """Where blank lines are content: the spans of the preformatted elements (sorted), and
+    the Markdown code regions (offsets into the body)."""
+    article = ctx.article
+    if not _MAY_START_PREFORMATTED.search(ctx.text, article.body_start, article.body_end):
+        return [], ctx.code_regions
+    index = ctx.html
+    kept = sorted(
+        (element.start, element.end) for element in index.elements if element.tag in PREFORMATTED
+    )
+    return kept, index.code_regions
 
 
 def _finding(run: list[tuple[int, int]]) -> Finding:
