@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 from collections.abc import Callable
@@ -46,3 +47,19 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
         return CliResult(code, stdout.getvalue(), stderr.getvalue())
 
     return run
+
+
+def fail_fsync_of(monkeypatch: pytest.MonkeyPatch, original: Path) -> None:
+    """Make artlint's writer fail (EIO) to fsync the temporary file that is to replace
+    ``original``; the others are fsynced.  Skips where /proc cannot name a descriptor."""
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc to name a descriptor's file")
+    real_fsync = os.fsync
+    temporary = str(original.parent / f".{original.name}.")
+
+    def fsync(handle: int) -> None:
+        if os.readlink(f"/proc/self/fd/{handle}").startswith(temporary):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real_fsync(handle)
+
+    monkeypatch.setattr("artlint.writer.os.fsync", fsync)

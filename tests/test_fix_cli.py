@@ -19,7 +19,7 @@ from artlint.context import RuleContext
 from artlint.rule import Applicability, Edit, Finding, Fix, FixAvailability, Rule, Target
 from artlint.source import Source
 from artlint.writer import WriteError, write_atomic
-from tests.conftest import CliResult
+from tests.conftest import CliResult, fail_fsync_of
 
 Run = Callable[..., CliResult]
 
@@ -368,16 +368,7 @@ def test_a_failed_fsync_in_a_batch_fails_only_its_file(
     names = [f"{number:02}.md" for number in range(6)]
     for name in names:
         (tmp_path / name).write_text(ARTICLE, "utf-8")
-    real_fsync = os.fsync
-
-    def fail_for_the_third(handle: int) -> None:
-        if os.readlink(f"/proc/self/fd/{handle}").startswith(str(tmp_path / ".02.md.")):
-            raise OSError(errno.EIO, os.strerror(errno.EIO))
-        real_fsync(handle)
-
-    if not Path("/proc/self/fd").is_dir():
-        pytest.skip("needs /proc to name a descriptor's file")
-    monkeypatch.setattr("artlint.writer.os.fsync", fail_for_the_third)
+    fail_fsync_of(monkeypatch, tmp_path / "02.md")
     result = run_cli("--fix", "--jobs", "1", str(tmp_path))
     assert sorted(path.name for path in tmp_path.iterdir()) == names
     for name in names:

@@ -18,6 +18,7 @@ import pytest
 
 import artlint.writer
 from artlint.writer import SYNC_GROUP, SYNC_THREADS, batch, write_atomic
+from tests.conftest import fail_fsync_of
 
 FILES = SYNC_GROUP * 2 + 3  # two whole groups and a rest
 
@@ -68,16 +69,7 @@ def test_a_failed_fsync_in_an_early_group_fails_only_its_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = _articles(tmp_path)
-    real_fsync = os.fsync
-
-    def fail_for_the_second(handle: int) -> None:
-        if os.readlink(f"/proc/self/fd/{handle}").startswith(str(tmp_path / ".001.md.")):
-            raise OSError(errno.EIO, os.strerror(errno.EIO))
-        real_fsync(handle)
-
-    if not Path("/proc/self/fd").is_dir():
-        pytest.skip("needs /proc to name a descriptor's file")
-    monkeypatch.setattr("artlint.writer.os.fsync", fail_for_the_second)
+    fail_fsync_of(monkeypatch, paths[1])
     with batch() as pending:
         for number, path in enumerate(paths):
             write_atomic(path, b"new %d" % number, expected=b"old %d" % number)
