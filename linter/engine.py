@@ -141,7 +141,7 @@ def lint_article(
 
     ``ctx``: a context of this article and settings whose analyses were made already.
     """
-    ctx = ctx or RuleContext(article, settings)
+    ctx = _context(article, settings, ctx)
     violations: list[Violation] = []
     for rule in rules_for(settings):
         if rule.target is Target.ENGINE:
@@ -162,6 +162,15 @@ def lint_article(
     violations = _suppress(article, violations, settings)
     violations.sort(key=lambda violation: violation.sort_key)
     return violations
+
+
+def _context(article: Article, settings: Settings, ctx: RuleContext | None) -> RuleContext:
+    """``ctx``, checked to be ``article``'s, or a new context."""
+    if ctx is None:
+        return RuleContext(article, settings)
+    if ctx.article is not article or ctx.settings is not settings:
+        raise ValueError("the context given is another article's or another run's")
+    return ctx
 
 
 def _suppress(article: Article, violations: list[Violation], settings: Settings) -> list[Violation]:
@@ -204,7 +213,7 @@ def lint_article_rows(
     ``refix_after_edits`` rules).  ``ctx``: a context of this article and settings, whose
     analyses (HTML index, parse errors, ...) are reused (the fixer lints one text in parts).
     """
-    ctx = ctx or RuleContext(article, settings)
+    ctx = _context(article, settings, ctx)
     if find_directives(article):
         everything = violation_rows(lint_article(article, settings, ctx))
         return everything if only is None else [row for row in everything if row[0] in only]

@@ -86,7 +86,17 @@ def _alone(work: Work[Item, Result], item: Item) -> list[Result]:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=worker_signals)
+    return ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
+
+
+def _worker_start() -> None:
+    """A worker process's initializer: SIGINT and SIGTERM raise
+    :class:`~artlint.signals.Interrupted`, and ``--fix``'s fsync threads serve all its
+    chunks (a worker never forks, and ends with the run)."""
+    from artlint.writer import share_sync_threads
+
+    worker_signals()
+    share_sync_threads()
 
 
 def _guarded(work: Work[Item, Result], items: list[Item]) -> list[Result]:

@@ -131,8 +131,16 @@ def bad_fix_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("bad_fix_rule")
-def test_a_rejected_fix_reports_the_original_lint() -> None:
-    text = "---\ntitle: t\n---\n<p>a</p>\n<!-- x -->\n"
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>a</p>\n<!-- x -->\n",
+        # The original has a parse error already: one more is still refused.
+        "<p>a</span></p>\n<!-- x -->\n",
+    ],
+)
+def test_a_rejected_fix_reports_the_original_lint(body: str) -> None:
+    text = "---\ntitle: t\n---\n" + body
     source = Source(text)
     outcome = fix_source(source, "a.md", SETTINGS)
     assert outcome.failure == "a fix would add HTML parse errors"
@@ -281,3 +289,49 @@ def test_each_text_gets_one_html_index(monkeypatch: pytest.MonkeyPatch, body: st
     assert not outcome.failure
     # The original (first pass, and the guard's count) and the fixed text (the last lint).
     assert indexed == [text, outcome.text]
+
+
+def test_a_fix_that_keeps_the_originals_parse_errors_is_applied() -> None:
+    text = "---\ntitle: t\n---\n<p>a</span></p>\n<!-- x -->\n"
+    outcome = fix_source(Source(text), "a.md", SETTINGS)
+    assert outcome.failure == ""
+    assert outcome.text == "---\ntitle: t\n---\n<p>a</span></p>\n"
+    assert [violation.code for violation in outcome.remaining] == ["FM101", "HT006"]  # no date
+
+
+class AddsParseErrorAfterEdits(AddsParseError):
+    """What it does: offers its bad fix only once the comments are gone, that is in the
+    fixer's re-run within a pass."""
+
+    code = "ZZ996"
+    name = "adds-parse-error-after-edits"
+    refix_after_edits = True
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        if "<!--" not in ctx.text:
+            yield from super().check(ctx)
+
+
+@pytest.fixture
+def late_bad_fix_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    registry.reset()
+    rules = (*registry.all_rules(), AddsParseErrorAfterEdits)
+    monkeypatch.setattr("artlint.rules.BUILTIN_RULES", rules)
+    registry.reset()
+    yield
+    monkeypatch.undo()
+    registry.reset()
+
+
+@pytest.mark.usefixtures("late_bad_fix_rule")
+def test_the_guard_checks_what_the_re_run_within_a_pass_fixed() -> None:
+    text = "---\ntitle: t\n---\n<p>a</p>\n<!-- x -->\n"
+    outcome = fix_source(Source(text), "a.md", SETTINGS)
+    assert outcome.failure == "a fix would add HTML parse errors"
+    assert (outcome.text, outcome.fixed) == (text, 0)
+
+
+def test_a_context_of_another_article_is_refused() -> None:
+    one, other = Article.from_text("<p>a</p>\n"), Article.from_text("<p>b</p>\n")
+    with pytest.raises(ValueError, match="another article's"):
+        lint_article_rows(one, SETTINGS, ctx=RuleContext(other, SETTINGS))

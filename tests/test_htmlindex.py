@@ -8,7 +8,7 @@ import pytest
 
 from artlint import htmlindex
 from artlint.article import Article
-from artlint.codemask import blank_regions, code_regions
+from artlint.codemask import blank_regions, code_regions, in_regions
 from artlint.htmlindex import Attribute, HtmlIndex, build_index
 from artlint.parse_errors import ParseError, html5lib_errors
 from artlint.source import LineIndex, Position
@@ -676,3 +676,15 @@ def test_error_at_end_of_body_is_an_empty_span_there() -> None:
 
 def test_code_is_not_parsed_by_html5lib() -> None:
     assert parse_errors(FRONT_MATTER + "```\n</span>\n```\n`&#0;`\n<p>a</p>\n") == []
+
+
+@pytest.mark.parametrize(
+    "regions",
+    [(), ((0, 2),), ((0, 2), (2, 5), (7, 9)), ((1, 4), (6, 7), (9, 12))],
+)
+def test_in_regions_is_the_half_open_test_of_each_region(
+    regions: tuple[tuple[int, int], ...],
+) -> None:
+    for offset in range(-1, 14):
+        expected = any(start <= offset < end for start, end in regions)
+        assert in_regions(regions, offset) is expected, offset

@@ -7,17 +7,16 @@ worker) gets fsync threads of its own.
 
 from __future__ import annotations
 
+import _thread
 import errno
 import multiprocessing
 import os
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-import artlint.writer
-from artlint.writer import SYNC_GROUP, SYNC_THREADS, batch, write_atomic
+from artlint.writer import SYNC_GROUP, batch, share_sync_threads, write_atomic
 from tests.conftest import fail_fsync_of
 
 FILES = SYNC_GROUP * 2 + 3  # two whole groups and a rest
@@ -110,35 +109,87 @@ def test_an_interruption_with_fsyncs_under_way_keeps_every_original(
     assert sorted(os.listdir(tmp_path)) == [path.name for path in paths]
 
 
-def _write_in_child(folder: str) -> None:
-    paths = sorted(Path(folder).iterdir())
+def test_no_fsync_thread_outlives_its_batch(tmp_path: Path) -> None:
+    """A process that forks later (a library caller's next run, with workers) has none."""
+    paths = _articles(tmp_path)
     with batch() as pending:
-        for path in paths:
-            write_atomic(path, b"child", expected=path.read_bytes())
-        failures = pending.commit()
-    os._exit(0 if not failures else 3)
-
-
-@pytest.mark.skipif(sys.platform == "win32", reason="fork")
-def test_a_forked_child_fsyncs_with_threads_of_its_own(tmp_path: Path) -> None:
-    """The parent's fsync threads do not exist in a forked child: it must not wait on them."""
-    parent, child = tmp_path / "parent", tmp_path / "child"
-    parent.mkdir()
-    child.mkdir()
-    with batch() as pending:  # the parent's pool of fsync threads now exists
-        for number, path in enumerate(_articles(parent)):
-            write_atomic(path, b"new", expected=b"old %d" % number)
+        for number, path in enumerate(paths):
+            write_atomic(path, b"new %d" % number, expected=b"old %d" % number)
+        assert any(thread.name.startswith("artlint-fsync") for thread in threading.enumerate())
         assert pending.commit() == {}
-    # Every thread the pool may have is running: a child that kept the pool could start none.
-    everyone = threading.Barrier(SYNC_THREADS)
-    list(artlint.writer._sync_pool().map(lambda _: everyone.wait(), range(SYNC_THREADS)))
-    _articles(child)
+    assert not [t for t in threading.enumerate() if t.name.startswith("artlint-fsync")]
+
+
+def test_discarding_waits_for_the_fsync_under_way_even_when_interrupted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The handle is closed only after the thread's fsync returns, and an interruption that
+    comes during the wait (a second Ctrl-C) is raised once the temporary file is gone."""
+    paths = _articles(tmp_path, SYNC_GROUP)
+    entered, release = threading.Event(), threading.Event()
+    still_open: list[bool] = []
+    real_fsync = os.fsync
+
+    def held_fsync(handle: int) -> None:
+        if handle == held.handle:
+            entered.set()
+            release.wait(10)
+            try:
+                os.fstat(handle)
+                still_open.append(True)
+            except OSError:
+                still_open.append(False)
+        real_fsync(handle)
+
+    monkeypatch.setattr("artlint.writer.os.fsync", held_fsync)
+    pending = batch()
+    group = pending.__enter__()
+    held = None
+    try:
+        for number, path in enumerate(paths):
+            write_atomic(path, b"new %d" % number, expected=b"old %d" % number)
+            if held is None:
+                held = group.staged[0]
+        assert entered.wait(10)
+        # A second interruption arrives while discard waits; the fsync ends a little later.
+        threading.Timer(0.2, _thread.interrupt_main).start()
+        threading.Timer(0.6, release.set).start()
+        with pytest.raises(KeyboardInterrupt):
+            group.discard()
+    finally:
+        release.set()
+        pending.__exit__(None, None, None)
+    assert still_open == [True]
+    assert [path.read_bytes() for path in paths] == [b"old %d" % n for n in range(SYNC_GROUP)]
+    assert sorted(os.listdir(tmp_path)) == [path.name for path in paths]
+
+
+def _two_batches_sharing_threads(folder: str) -> None:
+    """In a child, as a pool's worker: the threads of the first batch serve the second."""
+    share_sync_threads()
+    alive_after: list[set[int]] = []
+    for round_ in range(2):
+        with batch() as pending:
+            for path in sorted(Path(folder).iterdir()):
+                data = path.read_bytes()
+                write_atomic(path, data + b"!", expected=data)
+            failures = pending.commit()
+        fsync_threads = [t for t in threading.enumerate() if t.name.startswith("artlint-fsync")]
+        alive_after.append({thread.ident or 0 for thread in fsync_threads})
+        if failures or not fsync_threads:
+            os._exit(10 + round_)
+    # The first batch's threads still run (the second may have started a few more).
+    os._exit(0 if alive_after[0] <= alive_after[1] else 3)
+
+
+def test_a_pool_worker_keeps_its_fsync_threads_for_all_its_chunks(tmp_path: Path) -> None:
+    paths = _articles(tmp_path)
     process = multiprocessing.get_context("fork").Process(
-        target=_write_in_child, args=(str(child),)
+        target=_two_batches_sharing_threads, args=(str(tmp_path),)
     )
     process.start()
-    process.join(20)
+    process.join(30)
     if process.exitcode is None:
         process.kill()
     assert process.exitcode == 0
-    assert {path.read_bytes() for path in child.iterdir()} == {b"child"}
+    assert [path.read_bytes() for path in paths] == [b"old %d!!" % n for n in range(FILES)]
