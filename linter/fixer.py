@@ -189,6 +189,17 @@ def fix_source(
         return sorted([*first, *rest], key=ROW_ORDER)
 
     seen = {source.text}
+
+    def edited(article: Article, fixes: list[PlainFix]) -> tuple[Article, int] | None:
+        """The article with ``fixes`` applied, and how many were; None when the text was
+        seen before (fixes that undo each other)."""
+        text, applied, first_edit = _apply(article.text, fixes)
+        if text in seen:
+            return None
+        seen.add(text)
+        return _reparse(article, Source(text, source.bom, source.encoding), first_edit), applied
+
+    cycle = "fixes undo each other (a cycle)"
     fixed = 0
     front_matter_ok = _front_matter_ok(original)
     baseline_errors: int | None = None
@@ -198,22 +209,20 @@ def fix_source(
             if number == 0:
                 rows = whole_first()
             return FixOutcome(article.text, fixed, violations_from_rows(path, rows))
-        text, applied, first_edit = _apply(article.text, fixes)
-        if text in seen:
-            return _failed(original, whole_first(), "fixes undo each other (a cycle)")
-        seen.add(text)
-        article = _reparse(article, Source(text, source.bom, source.encoding), first_edit)
+        step = edited(article, fixes)
+        if step is None:
+            return _failed(original, whole_first(), cycle)
+        article, applied = step
         context = RuleContext(article, settings)
         if plan.refix:
             # What the edits made for the refix_after_edits rules, fixed within this pass.
             found = lint_article_rows(article, settings, plan.refix, context)
             again = _row_fixes(found, unsafe=unsafe)
             if again:
-                text, more, first_edit = _apply(article.text, again)
-                if text in seen:
-                    return _failed(original, whole_first(), "fixes undo each other (a cycle)")
-                seen.add(text)
-                article = _reparse(article, Source(text, source.bom, source.encoding), first_edit)
+                step = edited(article, again)
+                if step is None:
+                    return _failed(original, whole_first(), cycle)
+                article, more = step
                 context = RuleContext(article, settings)
                 applied += more
         if front_matter_ok and not _front_matter_ok(article):

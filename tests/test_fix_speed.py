@@ -335,3 +335,56 @@ def test_a_context_of_another_article_is_refused() -> None:
     one, other = Article.from_text("<p>a</p>\n"), Article.from_text("<p>b</p>\n")
     with pytest.raises(ValueError, match="another article's"):
         lint_article_rows(one, SETTINGS, ctx=RuleContext(other, SETTINGS))
+
+
+class _Swap(Rule):
+    """What it does: replaces ``<b>x</b>`` with ``<i>x</i>`` (a rule whose fix another rule
+    undoes)."""
+
+    code = "ZZ995"
+    name = "swap-b-for-i"
+    summary = "a rule that another one undoes"
+    fixable = FixAvailability.ALWAYS
+    target = Target.BODY
+    old, new = "<b>x</b>", "<i>x</i>"
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        start = ctx.text.find(self.old)
+        if start >= 0:
+            end = start + len(self.old)
+            fix = Fix((Edit(start, end, self.new),), Applicability.SAFE, "swap")
+            yield Finding(start, end, "swap", fix)
+
+
+class _SwapBack(_Swap):
+    """What it does: replaces ``<i>x</i>`` with ``<b>x</b>``, in the next pass."""
+
+    code = "ZZ994"
+    name = "swap-i-for-b"
+    old, new = "<i>x</i>", "<b>x</b>"
+
+
+class _SwapBackWithinThePass(_SwapBack):
+    """What it does: replaces ``<i>x</i>`` with ``<b>x</b>``, right after a pass's edits."""
+
+    code = "ZZ993"
+    name = "swap-i-for-b-within-the-pass"
+    refix_after_edits = True
+
+
+@pytest.mark.parametrize("undoer", [_SwapBack, _SwapBackWithinThePass])
+def test_fixes_that_undo_each_other_leave_the_file_as_it_was(
+    monkeypatch: pytest.MonkeyPatch, undoer: type[Rule]
+) -> None:
+    registry.reset()
+    monkeypatch.setattr("artlint.rules.BUILTIN_RULES", (*registry.all_rules(), _Swap, undoer))
+    registry.reset()
+    try:
+        text = "---\ntitle: t\ndate: Thu, 27 May 2021 12:15:20 GMT\n---\n<p><b>x</b></p>\n"
+        outcome = fix_source(Source(text), "a.md", SETTINGS)
+        assert outcome.failure == "fixes undo each other (a cycle)"
+        assert (outcome.text, outcome.fixed) == (text, 0)
+        assert [(v.code, v.line, v.column) for v in outcome.remaining] == [("ZZ995", 5, 4)]
+    finally:
+        monkeypatch.undo()
+        registry.reset()
