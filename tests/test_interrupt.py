@@ -31,7 +31,7 @@ from artlint.pool import _guarded
 from artlint.writer import SUFFIX, WriteError, write_atomic
 from tests.conftest import REPO
 
-FILES = 300
+FILES = 800
 TIMEOUT = 120  # seconds; a run takes 1-3 s on two busy cores
 
 
@@ -165,6 +165,8 @@ def test_an_interrupted_fix_leaves_every_file_old_or_new(
         return
     if process.returncode in (-signum, 1) and old == FILES:
         return  # the signal came while Python started, before artlint set its handlers
+    if process.returncode == -signum and new == FILES:
+        return  # the signal came as the process ended, its work done and handlers gone
     assert process.returncode == 128 + signum, stderr
     assert "Traceback" not in stderr
     assert f"artlint: interrupted ({signum.name})" in stderr
