@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from artlint import registry
+from artlint.rule import Rule
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("ARTLINT_SHARED", REPO.parent / "shared"))
@@ -63,3 +67,17 @@ def fail_fsync_of(monkeypatch: pytest.MonkeyPatch, original: Path) -> None:
         real_fsync(handle)
 
     monkeypatch.setattr("artlint.writer.os.fsync", fsync)
+
+
+@contextlib.contextmanager
+def rules_added(*rules: type[Rule]) -> Iterator[None]:
+    """While inside, ``rules`` (a test's own) are known beside the built-in ones; the
+    registry forgets them afterwards."""
+    registry.reset()
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("artlint.rules.BUILTIN_RULES", (*registry.all_rules(), *rules))
+            registry.reset()
+            yield
+    finally:
+        registry.reset()

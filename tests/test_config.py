@@ -16,12 +16,11 @@ from typing import Any
 import pytest
 
 import artlint
-from artlint import registry
 from artlint.config import ConfigError
 from artlint.context import RuleContext
 from artlint.rule import Applicability, Edit, Finding, Fix, FixAvailability, Rule, Target
 from artlint.settings import Settings
-from tests.conftest import CliResult
+from tests.conftest import CliResult, rules_added
 
 Run = Callable[..., CliResult]
 
@@ -495,13 +494,9 @@ class CapitaliseB(Rule):
 
 
 @pytest.fixture
-def unsafe_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    registry.reset()
-    monkeypatch.setattr("artlint.rules.BUILTIN_RULES", (*registry.all_rules(), CapitaliseB))
-    registry.reset()
-    yield
-    monkeypatch.undo()
-    registry.reset()
+def unsafe_rule() -> Iterator[None]:
+    with rules_added(CapitaliseB):
+        yield
 
 
 @pytest.mark.usefixtures("unsafe_rule")

@@ -12,6 +12,7 @@ from artlint import registry
 from artlint.context import RuleContext
 from artlint.rule import Finding, Rule, Severity, Target
 from artlint.settings import RuleLayer, Settings
+from tests.conftest import rules_added
 
 SECTIONS = ("What it does:", "Why it matters:", "Example:", "Use instead:", "Fix safety:")
 
@@ -79,20 +80,10 @@ class Exploding(Rule):
         raise KeyError("boom")
 
 
-def test_a_rule_that_raises_becomes_al900_and_others_still_run(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    registry.reset()
-    monkeypatch.setattr(
-        "artlint.rules.BUILTIN_RULES", (*registry.all_rules(), Exploding), raising=True
-    )
-    registry.reset()
-    try:
-        (tmp_path / "a.md").write_text("no front matter\n", "utf-8")
+def test_a_rule_that_raises_becomes_al900_and_others_still_run(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("no front matter\n", "utf-8")
+    with rules_added(Exploding):
         report = artlint.lint_paths([tmp_path / "a.md"])
-    finally:
-        monkeypatch.undo()
-        registry.reset()
     codes = [(v.code, v.message) for v in report.violations]
     assert ("AL900", "rule ZZ999 (exploding) failed: KeyError: 'boom'") in codes
     assert any(code == "FM001" for code, _ in codes)
@@ -151,15 +142,9 @@ class BadFinding(Rule):
         yield Finding("0", 1, "x")  # type: ignore[arg-type]
 
 
-def test_a_rule_yielding_a_malformed_finding_is_al900(monkeypatch: pytest.MonkeyPatch) -> None:
-    registry.reset()
-    monkeypatch.setattr("artlint.rules.BUILTIN_RULES", (*registry.all_rules(), BadFinding))
-    registry.reset()
-    try:
+def test_a_rule_yielding_a_malformed_finding_is_al900() -> None:
+    with rules_added(BadFinding):
         violations = artlint.lint_text("<p>a</p>\n", settings=Settings(select=("ZZ997",)))
-    finally:
-        monkeypatch.undo()
-        registry.reset()
     [violation] = violations
     assert violation.code == "AL900"
     assert violation.message.startswith(

@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from artlint import registry
 from artlint.compact import Row, violation_rows
 from artlint.context import RuleContext
 from artlint.engine import lint_bytes, lint_file, lint_rows
 from artlint.rule import Finding, Rule, Severity, Target
 from artlint.settings import Settings
 from artlint.source import LineIndex
-from tests.conftest import REAL_CORPUS, SHARED, require_shared
+from tests.conftest import REAL_CORPUS, SHARED, require_shared, rules_added
 
 
 def model_rows(data: bytes | None, path: Path, settings: Settings) -> list[Row]:
@@ -115,19 +114,11 @@ class Exploding(Rule):
         raise KeyError("boom")
 
 
-def test_a_rule_that_raises_is_one_al900_row(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    registry.reset()
-    monkeypatch.setattr("artlint.rules.BUILTIN_RULES", (*registry.all_rules(), Exploding))
-    registry.reset()
-    try:
-        settings = Settings(extend_select=("ZZ996",))
+def test_a_rule_that_raises_is_one_al900_row(tmp_path: Path) -> None:
+    settings = Settings(extend_select=("ZZ996",))
+    with rules_added(Exploding):
         assert_same_rows(ARTICLE.encode(), tmp_path / "a.md", settings)
         rows = lint_rows(ARTICLE.encode(), tmp_path / "a.md", "a.md", settings)
-    finally:
-        monkeypatch.undo()
-        registry.reset()
     assert [row[2] for row in rows if row[0] in ("AL900", "ZZ996")] == [
         "rule ZZ996 (exploding-late) failed: KeyError: 'boom'"
     ]

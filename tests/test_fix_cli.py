@@ -14,12 +14,11 @@ from typing import Any
 
 import pytest
 
-from artlint import registry
 from artlint.context import RuleContext
 from artlint.rule import Applicability, Edit, Finding, Fix, FixAvailability, Rule, Target
 from artlint.source import Source
 from artlint.writer import WriteError, write_atomic
-from tests.conftest import CliResult, fail_fsync_of
+from tests.conftest import CliResult, fail_fsync_of, rules_added
 
 Run = Callable[..., CliResult]
 
@@ -100,13 +99,9 @@ class BreaksFrontMatter(Rule):
 
 
 @pytest.fixture
-def bad_fix_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    registry.reset()
-    monkeypatch.setattr("artlint.rules.BUILTIN_RULES", (*registry.all_rules(), BreaksFrontMatter))
-    registry.reset()
-    yield
-    monkeypatch.undo()
-    registry.reset()
+def bad_fix_rule() -> Iterator[None]:
+    with rules_added(BreaksFrontMatter):
+        yield
 
 
 @pytest.mark.usefixtures("bad_fix_rule")

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from artlint import registry
 from artlint.article import Article
 from artlint.context import RuleContext
 from artlint.engine import lint_article, lint_article_rows
@@ -25,7 +24,7 @@ from artlint.registry import rules_for
 from artlint.rule import Applicability, Edit, Finding, Fix, FixAvailability, Rule, Target
 from artlint.settings import Settings
 from artlint.source import Source
-from tests.conftest import REAL_CORPUS, require_shared
+from tests.conftest import REAL_CORPUS, require_shared, rules_added
 
 SETTINGS = Settings()
 
@@ -121,13 +120,9 @@ class AddsParseError(Rule):
 
 
 @pytest.fixture
-def bad_fix_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    registry.reset()
-    monkeypatch.setattr("artlint.rules.BUILTIN_RULES", (*registry.all_rules(), AddsParseError))
-    registry.reset()
-    yield
-    monkeypatch.undo()
-    registry.reset()
+def bad_fix_rule() -> Iterator[None]:
+    with rules_added(AddsParseError):
+        yield
 
 
 @pytest.mark.usefixtures("bad_fix_rule")
@@ -313,14 +308,9 @@ class AddsParseErrorAfterEdits(AddsParseError):
 
 
 @pytest.fixture
-def late_bad_fix_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    registry.reset()
-    rules = (*registry.all_rules(), AddsParseErrorAfterEdits)
-    monkeypatch.setattr("artlint.rules.BUILTIN_RULES", rules)
-    registry.reset()
-    yield
-    monkeypatch.undo()
-    registry.reset()
+def late_bad_fix_rule() -> Iterator[None]:
+    with rules_added(AddsParseErrorAfterEdits):
+        yield
 
 
 @pytest.mark.usefixtures("late_bad_fix_rule")
@@ -373,18 +363,10 @@ class _SwapBackWithinThePass(_SwapBack):
 
 
 @pytest.mark.parametrize("undoer", [_SwapBack, _SwapBackWithinThePass])
-def test_fixes_that_undo_each_other_leave_the_file_as_it_was(
-    monkeypatch: pytest.MonkeyPatch, undoer: type[Rule]
-) -> None:
-    registry.reset()
-    monkeypatch.setattr("artlint.rules.BUILTIN_RULES", (*registry.all_rules(), _Swap, undoer))
-    registry.reset()
-    try:
-        text = "---\ntitle: t\ndate: Thu, 27 May 2021 12:15:20 GMT\n---\n<p><b>x</b></p>\n"
+def test_fixes_that_undo_each_other_leave_the_file_as_it_was(undoer: type[Rule]) -> None:
+    text = "---\ntitle: t\ndate: Thu, 27 May 2021 12:15:20 GMT\n---\n<p><b>x</b></p>\n"
+    with rules_added(_Swap, undoer):
         outcome = fix_source(Source(text), "a.md", SETTINGS)
-        assert outcome.failure == "fixes undo each other (a cycle)"
-        assert (outcome.text, outcome.fixed) == (text, 0)
-        assert [(v.code, v.line, v.column) for v in outcome.remaining] == [("ZZ995", 5, 4)]
-    finally:
-        monkeypatch.undo()
-        registry.reset()
+    assert outcome.failure == "fixes undo each other (a cycle)"
+    assert (outcome.text, outcome.fixed) == (text, 0)
+    assert [(v.code, v.line, v.column) for v in outcome.remaining] == [("ZZ995", 5, 4)]
